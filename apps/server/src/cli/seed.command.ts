@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { createDatabase } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { runSeeders } from '../seed/run-seeders.js';
+import { seeders } from '../seed/seeders.js';
+import { describeDatabase, loadConfigOrExit } from './context.js';
+import { startProgress } from './progress.js';
+
+export function registerSeedCommand(program: Command) {
+  program
+    .command('seed')
+    .description('fill the database with demo data for trying the product (idempotent)')
+    .option(
+      '--only <names>',
+      `comma-separated seeders to run (available: ${seeders.map((s) => s.name).join(', ')})`,
+    )
+    .action(async (options: { only?: string }) => {
+      const config = loadConfigOrExit();
+      const wanted = options.only?.split(',').map((s) => s.trim());
+      const unknown = wanted?.filter((name) => !seeders.some((s) => s.name === name)) ?? [];
+      if (unknown.length > 0) {
+        console.error(`itsm seed: unknown seeder(s): ${unknown.join(', ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      const chosen = wanted ? seeders.filter((s) => wanted.includes(s.name)) : seeders;
+      const database = createDatabase(config.databaseUrl);
+      try {
+        console.log(`Seeding ${describeDatabase(config.databaseUrl)}`);
+        await migrateToLatest(database);
+        const reports = await runSeeders(database, chosen, {
+          now: () => new Date(),
+          progress: (label, total) => startProgress(label, total),
+          options: {},
+        });
+        for (const r of reports) console.log(`  ${r.name}: ${r.summary} (${r.ms} ms)`);
+      } finally {
+        await database.destroy();
+      }
+    });
+}

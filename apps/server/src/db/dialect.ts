@@ -1,0 +1,72 @@
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DialectName } from './connection.js';
+
+// The one place where SQLite and PostgreSQL differ. Everything else is portable Kysely.
+
+export type DateBucketUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** Escapes LIKE wildcards so that user text matches literally (used with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type DialectHelpers = ReturnType<typeof dialectHelpers>;
+
+export function dialectHelpers(dialect: DialectName) {
+  const isPg = dialect === 'postgres';
+  return {
+    dialect,
+
+    /** Case-insensitive "contains"; SQLite's LIKE folds ASCII only (full-text search comes later). */
+    containsText(column: Expression<unknown>, term: string): RawBuilder<boolean> {
+      const pattern = `%${escapeLike(term)}%`;
+      return isPg
+        ? sql<boolean>`${column} ilike ${pattern} escape '\\'`
+        : sql<boolean>`${column} like ${pattern} escape '\\'`;
+    },
+
+    /**
+     * UTC bucket label of a timestamp column, identical on both dialects:
+     * hour `2026-11-24T10`, day `2026-11-24`, week (its Monday) `2026-11-23`, month `2026-11`, year `2026`.
+     */
+    dateBucket(column: Expression<unknown>, unit: DateBucketUnit): RawBuilder<string> {
+      if (isPg) {
+        const format = {
+          hour: 'YYYY-MM-DD"T"HH24',
+          day: 'YYYY-MM-DD',
+          week: 'YYYY-MM-DD',
+          month: 'YYYY-MM',
+          year: 'YYYY',
+        }[unit];
+        return sql<string>`to_char(date_trunc(${unit}, ${column}), ${format})`;
+      }
+      if (unit === 'week') return sql<string>`date(${column}, 'weekday 0', '-6 days')`;
+      const format = { hour: '%Y-%m-%dT%H', day: '%Y-%m-%d', month: '%Y-%m', year: '%Y' }[unit];
+      return sql<string>`strftime(${format}, ${column})`;
+    },
+  };
+}
+
+/**
+ * Insert or update on a unique key. Both dialects share ON CONFLICT … DO UPDATE (SQLite ≥ 3.24),
+ * so this is portable; it lives here so that callers never hand-write it.
+ */
+export async function upsert<DB, T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  values: Record<string, unknown>,
+  conflictColumns: string[],
+  updateColumns: string[],
+): Promise<void> {
+  // biome-ignore lint/suspicious/noExplicitAny: table and columns are checked by the callers' types
+  const anyDb = db as Kysely<any>;
+  await anyDb
+    .insertInto(table)
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(conflictColumns)
+        .doUpdateSet(Object.fromEntries(updateColumns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+    )
+    .execute();
+}

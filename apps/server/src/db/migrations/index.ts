@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m20261124090000 from './20261124090000_create_app_settings.js';
+
+// Every migration, in order. Append only: a landed migration is never edited or removed.
+export const migrations: Record<string, Migration> = {
+  '20261124090000_create_app_settings': m20261124090000,
+};

@@ -1,0 +1,100 @@
+import type { Page } from '@itsm/contracts';
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { DialectHelpers } from '../../db/dialect.js';
+import type { ListDefinition } from './list-definition.js';
+import type { ListFilter, ListParams } from './list-query.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the helper works on any table; columns come from the definition
+type AnySelect<O> = SelectQueryBuilder<any, any, O>;
+
+function condition(filter: ListFilter): Expression<SqlBool> {
+  const column = sql.ref(filter.column);
+  switch (filter.op) {
+    case 'eq':
+      return sql<SqlBool>`${column} = ${filter.value}`;
+    case 'gte':
+      return sql<SqlBool>`${column} >= ${filter.value}`;
+    case 'lte':
+      return sql<SqlBool>`${column} <= ${filter.value}`;
+    case 'in':
+      return sql<SqlBool>`${column} in (${sql.join(filter.value as unknown[])})`;
+    case 'isnull':
+      return filter.value ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} is not null`;
+  }
+}
+
+/** Adds the validated filters and search to a query that is already scoped by the caller's permissions. */
+export function applyFilters<O>(
+  query: AnySelect<O>,
+  def: ListDefinition,
+  params: Pick<ListParams, 'filters' | 'search'>,
+  dialect: DialectHelpers,
+): AnySelect<O> {
+  let q = query;
+  for (const filter of params.filters) q = q.where(condition(filter));
+  const { search } = params;
+  if (search && def.search?.length) {
+    q = q.where((eb) =>
+      eb.or((def.search ?? []).map((column) => dialect.containsText(sql.ref(column), search))),
+    );
+  }
+  return q;
+}
+
+export function applyOrdering<O>(
+  query: AnySelect<O>,
+  def: ListDefinition,
+  params: Pick<ListParams, 'ordering'>,
+) {
+  let q = query;
+  for (const { column, direction } of params.ordering) q = q.orderBy(sql.ref(column), direction);
+  if (!params.ordering.some((o) => o.column === def.tiebreaker))
+    q = q.orderBy(sql.ref(def.tiebreaker), 'asc');
+  return q;
+}
+
+/** Absolute URL of another page of the same list, keeping every other query parameter. */
+export function pageUrl(baseUrl: string, requestUrl: string, page: number): string {
+  const url = new URL(requestUrl, `${baseUrl}/`);
+  const base = new URL(baseUrl);
+  url.protocol = base.protocol;
+  url.host = base.host;
+  if (page <= 1) url.searchParams.delete('page');
+  else url.searchParams.set('page', String(page));
+  return url.toString();
+}
+
+export type PageLinks = { baseUrl: string; requestUrl: string };
+
+/**
+ * Runs a list: count of the filtered rows, then one page in a stable order, with absolute
+ * next/previous links. `query` must already carry the permission scope (see each module's policy).
+ */
+export async function paginate<O>(
+  query: AnySelect<O>,
+  def: ListDefinition,
+  params: ListParams,
+  dialect: DialectHelpers,
+  links: PageLinks,
+): Promise<Page<O>> {
+  const filtered = applyFilters(query, def, params, dialect);
+  const countRow = await filtered
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst();
+  const count = Number((countRow as { count?: number } | undefined)?.count ?? 0);
+  const offset = (params.page - 1) * params.pageSize;
+  const results =
+    offset < count
+      ? await applyOrdering(filtered, def, params).limit(params.pageSize).offset(offset).execute()
+      : [];
+  const lastPage = Math.max(1, Math.ceil(count / params.pageSize));
+  return {
+    count,
+    next: params.page < lastPage ? pageUrl(links.baseUrl, links.requestUrl, params.page + 1) : null,
+    previous:
+      params.page > 1 ? pageUrl(links.baseUrl, links.requestUrl, Math.min(params.page - 1, lastPage)) : null,
+    results,
+  };
+}

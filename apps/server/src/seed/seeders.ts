@@ -1,0 +1,5 @@
+import { settingsSeeder } from '../modules/settings/settings.seed.js';
+import type { Seeder } from './seeder.js';
+
+// Each module adds its seeder here, parents first (structures before users before tickets).
+export const seeders: Seeder[] = [settingsSeeder];

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 200;
+
+/** The envelope of every list endpoint: `{count, next, previous, results}` with absolute links. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    count: z.number().int().describe('Number of objects matching the filters, over all pages'),
+    next: z.string().nullable().describe('Absolute URL of the next page, or null'),
+    previous: z.string().nullable().describe('Absolute URL of the previous page, or null'),
+    results: z.array(item),
+  });
+}
+
+export type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
