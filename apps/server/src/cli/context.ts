@@ -6,7 +6,9 @@ export const EXIT_CONFIG = 78;
 /** Reads and validates the configuration, or explains every problem and exits. */
 export function loadConfigOrExit(overrides: Record<string, string | undefined> = {}): Config {
   try {
-    return parseConfig({ ...readEnv(), ...overrides });
+    // Only flags actually given override the environment.
+    const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+    return parseConfig({ ...readEnv(), ...given });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`itsm: ${error.message}`);

@@ -21,7 +21,9 @@ function toSqliteValue(value: unknown): unknown {
 class SqliteValueTransformer extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
     const value = toSqliteValue(node.value);
-    return value === node.value ? node : ValueNode.create(value);
+    if (value === node.value) return node;
+    // Immediate values are inlined into the SQL text (DDL defaults): keep them inline.
+    return node.immediate ? ValueNode.createImmediate(value) : ValueNode.create(value);
   }
 
   protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {

@@ -26,7 +26,8 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   if (built) {
     await app.register(fastifyStatic, {
       root: webDir,
-      index: false,
+      index: 'index.html',
+      redirect: false,
       wildcard: true,
       setHeaders(reply, path) {
         // Vite puts content-hashed files under assets/: they never change.

@@ -1,0 +1,116 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The real `itsm` program as `npm run itsm` runs it (from source, never a stale build), on a SQLite file.
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const NODE_ARGS = ['--conditions=source', '--import', TSX, MAIN];
+const run = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('itsm CLI', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'itsm-cli-'));
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ITSM_DATA_DIR: dir,
+      DATABASE_URL: `sqlite:${join(dir, 'itsm.db')}`,
+      ITSM_LOG_LEVEL: 'warn',
+    };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const itsm = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    run(process.execPath, [...NODE_ARGS, ...args], {
+      env: { ...env, ...extraEnv },
+      cwd: dir,
+      timeout: 60_000,
+    });
+
+  it('has help for every command', async () => {
+    const { stdout } = await itsm(['--help']);
+    for (const command of ['serve', 'migrate', 'seed', 'version']) expect(stdout).toContain(command);
+    expect((await itsm(['serve', '--help'])).stdout).toContain('--no-migrate');
+  });
+
+  it('migrates, reports status, and is idempotent', async () => {
+    const first = await itsm(['migrate']);
+    expect(first.stdout).toMatch(/applied\s+20261124090000_create_app_settings/);
+    expect(first.stdout).toContain('1 migration(s) applied.');
+    expect((await itsm(['migrate'])).stdout).toContain('Already up to date.');
+    expect((await itsm(['migrate', '--status'])).stdout).toMatch(
+      /applied\s+20261124090000_create_app_settings/,
+    );
+    expect((await itsm(['version'])).stdout).toMatch(/itsm \d+\.\d+\.\d+[\s\S]*1\/1 migrations applied/);
+  });
+
+  it('seeds demo data, twice without harm', async () => {
+    const { stdout, stderr } = await itsm(['seed']);
+    expect(stdout).toMatch(/settings: 3 settings/);
+    expect(stderr).toMatch(/settings: 3\/3 \(100 %\)/); // progress, on stderr when not a terminal
+    expect((await itsm(['seed'])).stdout).toMatch(/settings: 3 settings/);
+    await expect(itsm(['seed', '--only', 'nope'])).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('refuses to start in production without a secret key, explaining why', async () => {
+    const failure = await itsm(['serve'], { ITSM_ENV: 'production' }).catch((e) => e);
+    expect(failure.code).toBe(78);
+    expect(failure.stderr).toContain('ITSM_SECRET_KEY is required in production');
+    const cors = await itsm(['serve'], {
+      ITSM_ENV: 'production',
+      ITSM_SECRET_KEY: 'k'.repeat(48),
+      ITSM_CORS_ORIGINS: '*',
+    }).catch((e) => e);
+    expect(cors.code).toBe(78);
+    expect(cors.stderr).toContain('ITSM_CORS_ORIGINS=* is refused in production');
+  });
+
+  it('serves on ITSM_PORT and stops cleanly on Ctrl-C', async () => {
+    const port = await freePort();
+    const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'serve'], {
+      env: { ...env, ITSM_PORT: String(port), ITSM_HOST: '127.0.0.1' },
+      cwd: dir,
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!output.includes('ITSM is running') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output).toContain(`http://localhost:${port}`);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    // development: a secret key was created for this data directory, readable by its owner only
+    expect(existsSync(join(dir, 'secret.key'))).toBe(true);
+    expect(statSync(join(dir, 'secret.key')).mode & 0o077).toBe(0);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+const SECRET = 'x'.repeat(40);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env, '/srv/itsm');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('gives working development defaults on an empty environment', () => {
+    const config = parseConfig({}, '/srv/itsm');
+    expect(config).toMatchObject({
+      env: 'development',
+      dataDir: '/srv/itsm/data',
+      databaseUrl: 'sqlite:/srv/itsm/data/itsm.db',
+      corsOrigins: '*',
+      port: 8000,
+      host: 'localhost',
+      trustProxy: false,
+      secretKey: null,
+      redisUrl: null,
+      smtpUrl: null,
+      publicUrl: null,
+      logLevel: 'info',
+    });
+  });
+
+  it('refuses production without a secret key, saying how to make one', () => {
+    const problems = problemsOf({ ITSM_ENV: 'production' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/ITSM_SECRET_KEY is required in production.*openssl rand/);
+  });
+
+  it('refuses a wildcard CORS in production and allows no origin by default', () => {
+    expect(
+      problemsOf({ ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET, ITSM_CORS_ORIGINS: '*' })[0],
+    ).toMatch(/ITSM_CORS_ORIGINS=\* is refused in production/);
+    const config = parseConfig({ ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET });
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    const problems = problemsOf({
+      ITSM_ENV: 'prod',
+      ITSM_PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'http://cache',
+      ITSM_PUBLIC_URL: 'itsm.example.com',
+      ITSM_SECRET_KEY: 'short',
+      SMTP_URL: 'mail.example.com',
+      ITSM_LOG_LEVEL: 'loud',
+      ITSM_TRUST_PROXY: 'yes',
+      ITSM_CORS_ORIGINS: 'https://ok.example.com,https://bad.example.com/path',
+    });
+    const names = problems.map((p) => p.split(/[ :=]/)[0]);
+    expect(names).toEqual([
+      'ITSM_ENV',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'ITSM_CORS_ORIGINS',
+      'ITSM_PUBLIC_URL',
+      'ITSM_TRUST_PROXY',
+      'ITSM_SECRET_KEY',
+      'ITSM_PORT',
+      'SMTP_URL',
+      'ITSM_LOG_LEVEL',
+    ]);
+    expect(problems.join('\n')).toContain('"https://bad.example.com/path" is not an origin');
+  });
+
+  it('parses lists, proxies and URLs', () => {
+    const config = parseConfig({
+      ITSM_CORS_ORIGINS: 'https://itsm.example.com, http://localhost:5173',
+      ITSM_PUBLIC_URL: 'https://itsm.example.com/',
+      ITSM_TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
+      DATABASE_URL: 'postgres://itsm:pw@db/itsm',
+      ITSM_PORT: '9000',
+    });
+    expect(config.corsOrigins).toEqual(['https://itsm.example.com', 'http://localhost:5173']);
+    expect(config.publicUrl).toBe('https://itsm.example.com');
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(config.port).toBe(9000);
+    expect(parseConfig({ ITSM_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseConfig({ ITSM_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ ITSM_PORT: '', REDIS_URL: ' ' }).port).toBe(8000);
+  });
+});

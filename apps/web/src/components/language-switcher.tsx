@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { changeLanguage } from '../i18n';
+import { languages } from '../i18n/language';
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const current = i18n.resolvedLanguage;
+
+  return (
+    <fieldset className="flex items-center gap-2">
+      <legend className="sr-only">{t('nav.language')}</legend>
+      <div className="inline-flex rounded-lg border border-slate-200 bg-white p-0.5 shadow-xs dark:border-slate-700 dark:bg-slate-900">
+        {languages.map((lang) => {
+          const active = current === lang;
+          return (
+            <button
+              key={lang}
+              type="button"
+              lang={lang}
+              aria-pressed={active}
+              aria-label={t(`language.${lang}`)}
+              onClick={() => void changeLanguage(lang)}
+              className={
+                active
+                  ? 'rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-semibold tracking-wide text-white'
+                  : 'rounded-md px-2.5 py-1 text-xs font-semibold tracking-wide text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white'
+              }
+            >
+              {lang.toUpperCase()}
+            </button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
