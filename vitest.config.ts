@@ -12,13 +12,18 @@ if (!pg.available) {
   console.warn(`\n${'!'.repeat(100)}\n!! SKIPPED: ${banner}\n${'!'.repeat(100)}\n`);
 }
 
-const resolve = { conditions: ['source', 'module', 'node', 'development|production'] };
+// Workspace packages resolve to their TypeScript sources (the "source" export condition), on the
+// client and the server (SSR) side alike, so that tests never need a build.
+const conditions = ['source', 'module', 'node', 'development|production'];
+const resolve = { conditions };
+const ssr = { resolve: { conditions, externalConditions: ['source'] } };
 
 export default defineConfig({
   test: {
     projects: [
       {
         resolve,
+        ssr,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
@@ -27,6 +32,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'sqlite',
           include: dbTests,
@@ -37,6 +43,7 @@ export default defineConfig({
         ? [
             {
               resolve,
+              ssr,
               test: {
                 name: 'postgres',
                 include: dbTests,
@@ -47,6 +54,7 @@ export default defineConfig({
         : []),
       {
         resolve,
+        ssr,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, parseConfig, readEnv } from './config.js';
 
 const SECRET = 'x'.repeat(40);
 
@@ -94,5 +97,23 @@ describe('parseConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(parseConfig({ ITSM_PORT: '', REDIS_URL: ' ' }).port).toBe(8000);
+  });
+});
+
+describe('readEnv', () => {
+  it('reads .env from the working directory, the real environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-env-'));
+    try {
+      writeFileSync(join(dir, '.env'), 'ITSM_TEST_FROM_FILE=file\nPATH=/not/the/real/path\n');
+      const env = readEnv(dir);
+      expect(env.ITSM_TEST_FROM_FILE).toBe('file');
+      expect(env.PATH).toBe(process.env.PATH);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('works without a .env file', () => {
+    expect(readEnv(tmpdir()).PATH).toBe(process.env.PATH);
   });
 });
