@@ -97,20 +97,25 @@ describe('itsm CLI', () => {
       output += chunk;
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 30_000;
-    while (!output.includes('ITSM is running') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(output).toContain(`http://localhost:${port}`);
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(health.status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    // development: a secret key was created for this data directory, readable by its owner only
-    expect(existsSync(join(dir, 'secret.key'))).toBe(true);
-    expect(statSync(join(dir, 'secret.key')).mode & 0o077).toBe(0);
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!output.includes('ITSM is running') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(output).toContain(`http://localhost:${port}`);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      // development: a secret key was created for this data directory, readable by its owner only
+      expect(existsSync(join(dir, 'secret.key'))).toBe(true);
+      expect(statSync(join(dir, 'secret.key')).mode & 0o077).toBe(0);
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      // never leave a server behind when an assertion fails
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
