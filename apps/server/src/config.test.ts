@@ -32,6 +32,9 @@ describe('parseConfig', () => {
       smtpUrl: null,
       publicUrl: null,
       logLevel: 'info',
+      mailFrom: 'ITSM <itsm@localhost>',
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 24,
     });
   });
 
@@ -60,6 +63,9 @@ describe('parseConfig', () => {
       ITSM_SECRET_KEY: 'short',
       SMTP_URL: 'mail.example.com',
       ITSM_LOG_LEVEL: 'loud',
+      ITSM_MAIL_FROM: 'nobody',
+      ITSM_SESSION_IDLE_MINUTES: '0',
+      ITSM_SESSION_MAX_HOURS: 'a day',
       ITSM_TRUST_PROXY: 'yes',
       ITSM_CORS_ORIGINS: 'https://ok.example.com,https://bad.example.com/path',
     });
@@ -74,6 +80,9 @@ describe('parseConfig', () => {
       'ITSM_SECRET_KEY',
       'ITSM_PORT',
       'SMTP_URL',
+      'ITSM_MAIL_FROM',
+      'ITSM_SESSION_IDLE_MINUTES',
+      'ITSM_SESSION_MAX_HOURS',
       'ITSM_LOG_LEVEL',
     ]);
     expect(problems.join('\n')).toContain('"https://bad.example.com/path" is not an origin');

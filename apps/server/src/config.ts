@@ -25,6 +25,12 @@ export type Config = {
   host: string;
   port: number;
   smtpUrl: string | null;
+  /** Sender of outgoing mail, e.g. `ITSM <itsm@example.com>`. */
+  mailFrom: string;
+  /** A web session ends after this many minutes without a request… */
+  sessionIdleMinutes: number;
+  /** …and in any case this many hours after login. */
+  sessionMaxHours: number;
   logLevel: LogLevel;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | null;
@@ -105,6 +111,25 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587');
   }
 
+  const mailFrom = value('ITSM_MAIL_FROM') ?? 'ITSM <itsm@localhost>';
+  if (!/^([^<>]*<)?[^@\s<>]+@[^@\s<>]+>?$/.test(mailFrom)) {
+    problems.push(
+      'ITSM_MAIL_FROM must be an address, e.g. itsm@example.com or "IT support <itsm@example.com>"',
+    );
+  }
+  const sessionIdleMinutes = parsePositiveInt(
+    'ITSM_SESSION_IDLE_MINUTES',
+    value('ITSM_SESSION_IDLE_MINUTES'),
+    120,
+    problems,
+  );
+  const sessionMaxHours = parsePositiveInt(
+    'ITSM_SESSION_MAX_HOURS',
+    value('ITSM_SESSION_MAX_HOURS'),
+    24,
+    problems,
+  );
+
   const logLevel = (value('ITSM_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`ITSM_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -124,6 +149,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     host,
     port,
     smtpUrl,
+    mailFrom,
+    sessionIdleMinutes,
+    sessionMaxHours,
     logLevel,
     metricsToken: value('ITSM_METRICS_TOKEN') ?? null,
   };
@@ -184,6 +212,20 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProx
     );
   }
   return items;
+}
+
+function parsePositiveInt(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  problems: string[],
+): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    problems.push(`${name} must be a whole number of at least 1 (got "${raw}")`);
+    return fallback;
+  }
+  return Number(raw);
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
