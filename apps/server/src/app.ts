@@ -1,8 +1,11 @@
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/connection.js';
 import { type DialectHelpers, dialectHelpers } from './db/dialect.js';
+import { registerIdentity } from './modules/identity.js';
+import { type Clock, systemClock } from './platform/clock.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -26,6 +29,8 @@ export type BuildOptions = {
   database?: Database;
   /** Human-readable log lines (a development terminal). */
   prettyLogs?: boolean;
+  /** The time as the domain sees it; tests move it. */
+  clock?: Clock;
 };
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -83,6 +88,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await registerOpenApi(app, { version: VERSION, publicUrl: config.publicUrl });
   registerHealthRoutes(app, database);
+  await app.register(fastifyCookie);
+  registerIdentity(app, { clock: options.clock ?? systemClock });
   await registerWeb(app, config.webDir);
 
   return app;

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { DialectName } from './connection.js';
 
 // The one place where SQLite and PostgreSQL differ. Everything else is portable Kysely.
@@ -23,6 +23,16 @@ export function dialectHelpers(dialect: DialectName) {
       return isPg
         ? sql<boolean>`${column} ilike ${pattern} escape '\\'`
         : sql<boolean>`${column} like ${pattern} escape '\\'`;
+    },
+
+    /**
+     * Locks the selected rows until the transaction ends. PostgreSQL needs FOR UPDATE; SQLite has no
+     * such clause and needs none: a write transaction holds the whole database.
+     */
+    forUpdate<DB, TB extends keyof DB, O>(
+      query: SelectQueryBuilder<DB, TB, O>,
+    ): SelectQueryBuilder<DB, TB, O> {
+      return isPg ? query.forUpdate() : query;
     },
 
     /**
@@ -69,4 +79,22 @@ export async function upsert<DB, T extends keyof DB & string>(
         .doUpdateSet(Object.fromEntries(updateColumns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
     )
     .execute();
+}
+
+/** A unique constraint refused the write (SQLite SQLITE_CONSTRAINT_UNIQUE, PostgreSQL 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** A foreign key refused the write or the delete (SQLite SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** The constraint or column a unique violation names, to tell the caller which field is taken. */
+export function violatedConstraint(error: unknown): string {
+  const e = error as { constraint?: unknown; message?: unknown } | null;
+  return `${typeof e?.constraint === 'string' ? e.constraint : ''} ${typeof e?.message === 'string' ? e.message : ''}`;
 }

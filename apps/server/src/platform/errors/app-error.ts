@@ -39,3 +39,11 @@ export function fieldError(
 ): AppError {
   return new AppError('VALIDATION_FAILED', { detail: message, errors: [{ location, field, message, code }] });
 }
+
+/** A 409 naming the field whose value is taken or still referenced. */
+export function conflictError(code: ErrorCode, field: string, message: string): AppError {
+  return new AppError(code, {
+    detail: message,
+    errors: [{ location: 'body', field, message, code: 'conflict' }],
+  });
+}

@@ -9,6 +9,7 @@ function addProbeRoutes(app: FastifyInstance) {
   routes.post(
     '/api/v1/probe',
     {
+      config: { public: true },
       schema: {
         body: z.strictObject({
           title: z.string().min(3).max(200),
@@ -19,7 +20,7 @@ function addProbeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => reply.code(201).send({ ok: true, title: request.body.title }),
   );
-  routes.get('/api/v1/boom', async () => {
+  routes.get('/api/v1/boom', { config: { public: true } }, async () => {
     throw new Error('secret connection string postgres://admin:hunter2@db');
   });
 }

@@ -6,7 +6,7 @@ describe('graceful shutdown', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
-    t.app.get('/api/v1/slow', async () => {
+    t.app.get('/api/v1/slow', { config: { public: true } }, async () => {
       await sleep(300);
       return { finished: true };
     });

@@ -68,23 +68,24 @@ describe('list endpoints', () => {
       )
       .execute();
 
-    t.app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/api/v1/assets',
-        { schema: { querystring: listQuerySchema(assets), response: { 200: pageOf(Asset) } } },
-        async (request) => {
-          // the permission scope: this fixture hides owner 3's assets from everyone
-          const scoped = db
-            .selectFrom('assets')
-            .select(['id', 'name', 'kind', 'price', 'is_retired', 'owner_id as owner'])
-            .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '<>', 3)]));
-          return paginate(scoped, assets, request.query, t.app.dialect, {
-            baseUrl: baseUrlOf(request, t.app.config.publicUrl),
-            requestUrl: request.url,
-          });
-        },
-      );
+    t.app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/v1/assets',
+      {
+        config: { public: true },
+        schema: { querystring: listQuerySchema(assets), response: { 200: pageOf(Asset) } },
+      },
+      async (request) => {
+        // the permission scope: this fixture hides owner 3's assets from everyone
+        const scoped = db
+          .selectFrom('assets')
+          .select(['id', 'name', 'kind', 'price', 'is_retired', 'owner_id as owner'])
+          .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '<>', 3)]));
+        return paginate(scoped, assets, request.query, t.app.dialect, {
+          baseUrl: baseUrlOf(request, t.app.config.publicUrl),
+          requestUrl: request.url,
+        });
+      },
+    );
   });
   afterAll(() => t.close());
 

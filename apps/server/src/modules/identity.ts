@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { createAuditLog } from '../platform/audit/audit-log.js';
+import { registerAuthentication } from '../platform/auth/authenticate.js';
+import { createCredentialsRepository } from '../platform/auth/credentials.repository.js';
+import { createThrottle } from '../platform/auth/throttle.js';
+import type { Clock } from '../platform/clock.js';
+import { createScheduler } from '../platform/jobs/scheduler.js';
+import { createMailer } from '../platform/mail/index.js';
+import { resolveSecretKey } from '../platform/secret-key.js';
+import { createAccountService } from './auth/account.service.js';
+import { createApiTokenService } from './auth/api-tokens.service.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { createJournalService } from './auth/journal.service.js';
+import { createLoginService } from './auth/login.service.js';
+import { createMfaService } from './auth/mfa.service.js';
+import { registerGroupRoutes } from './groups/groups.routes.js';
+import { createGroupService } from './groups/groups.service.js';
+import { createSecuritySettings, registerSecuritySettingsRoutes } from './settings/security-settings.js';
+import { registerSiteRoutes } from './sites/sites.routes.js';
+import { createSiteService } from './sites/sites.service.js';
+import { registerStructureRoutes } from './structures/structures.routes.js';
+import { createStructureService } from './structures/structures.service.js';
+import { registerUserRoutes } from './users/users.routes.js';
+import { createUserService } from './users/users.service.js';
+
+const MAIL_JOB = 'mail.deliver';
+
+/**
+ * Wires identity and access: authentication of every request, then users, structures, groups,
+ * sites, sign-in, accounts, tokens, journals and the mail outbox with its job.
+ */
+export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock }) {
+  const config = app.config;
+  const { db } = app.database;
+  const dialect = app.dialect;
+  const secretKey = resolveSecretKey(config).config.secretKey;
+  const audit = createAuditLog(clock);
+  const credentials = createCredentialsRepository(db);
+  const throttle = createThrottle(db, dialect);
+
+  const mailer = createMailer({
+    db,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    log: app.log,
+    now: clock,
+  });
+  const scheduler = createScheduler({ log: app.log });
+  scheduler.every(MAIL_JOB, 30, async () => {
+    await mailer.deliverDue();
+  });
+  scheduler.every('sessions.purge', 3600, () => credentials.deleteExpiredSessions(clock()));
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    mailer.close();
+  });
+  const sendMailSoon = () => {
+    scheduler.runNow(MAIL_JOB).catch((err: unknown) => app.log.error({ err }, 'mail delivery failed'));
+  };
+
+  const security = createSecuritySettings({ db, clock, audit });
+  const resolver = registerAuthentication(app, {
+    credentials,
+    clock,
+    cookie: {
+      secure: config.publicUrl?.startsWith('https://') ?? false,
+      idleMinutes: config.sessionIdleMinutes,
+    },
+    requireMfaForStaff: security.requireMfaForStaff,
+  });
+
+  const base = { db, dialect, clock, audit };
+  const users = createUserService({ ...base, credentials, mailer, sendMailSoon });
+  registerStructureRoutes(app, createStructureService(base));
+  registerSiteRoutes(app, createSiteService(base));
+  registerGroupRoutes(app, createGroupService(base));
+  registerUserRoutes(app, users);
+  const mfa = createMfaService({ db, clock, audit, secretKey });
+  registerAuthRoutes(
+    app,
+    {
+      login: createLoginService({
+        db,
+        clock,
+        audit,
+        throttle,
+        credentials,
+        mfa,
+        secretKey,
+        sessionMaxHours: config.sessionMaxHours,
+      }),
+      account: createAccountService({ db, clock, audit, credentials, throttle, users, mailer, sendMailSoon }),
+      mfa,
+      tokens: createApiTokenService({ ...base, credentials }),
+      journal: createJournalService({ db, dialect }),
+    },
+    resolver,
+  );
+  registerSecuritySettingsRoutes(app, security);
+}
