@@ -140,6 +140,7 @@ export function createLoginService({
   ) {
     const now = clock();
     await throttle.clear(accountKey(identifier, account.id));
+    await throttle.refund(`ip:${context.ip}`);
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('users')

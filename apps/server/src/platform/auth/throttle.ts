@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import { type AttemptDecision, registerAttempt, type ThrottleLimits } from './throttle-policy.js';
@@ -22,6 +22,17 @@ export function createThrottle(db: Kysely<DB>, dialect: DialectHelpers) {
         await trx.updateTable('auth_throttle').set(decision.next).where('key', '=', key).execute();
         return decision;
       });
+    },
+
+    /** Gives back one attempt (a success from a shared address must not count against the others there). */
+    async refund(key: string): Promise<void> {
+      await db
+        .updateTable('auth_throttle')
+        .set((eb) => ({
+          failures: sql<number>`case when ${eb.ref('failures')} > 0 then ${eb.ref('failures')} - 1 else 0 end`,
+        }))
+        .where('key', '=', key)
+        .execute();
     },
 
     async clear(key: string): Promise<void> {
