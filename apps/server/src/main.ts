@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerCreateAdminCommand } from './cli/createadmin.command.js';
 import { registerMigrateCommand } from './cli/migrate.command.js';
 import { registerSeedCommand } from './cli/seed.command.js';
 import { registerServeCommand } from './cli/serve.command.js';
@@ -15,6 +16,7 @@ const program = new Command('itsm')
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerCreateAdminCommand(program);
 registerSeedCommand(program);
 registerVersionCommand(program);
 

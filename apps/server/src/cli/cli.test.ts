@@ -46,9 +46,26 @@ describe('itsm CLI', () => {
       timeout: 60_000,
     });
 
+  /** Runs itsm with `input` on its standard input; resolves with the exit code and outputs. */
+  const itsmWithInput = (args: string[], input: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [...NODE_ARGS, ...args], { env, cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => {
+        stdout += c;
+      });
+      child.stderr.on('data', (c) => {
+        stderr += c;
+      });
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
   it('has help for every command', async () => {
     const { stdout } = await itsm(['--help']);
-    for (const command of ['serve', 'migrate', 'seed', 'version']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'createadmin', 'seed', 'version'])
+      expect(stdout).toContain(command);
     expect((await itsm(['serve', '--help'])).stdout).toContain('--no-migrate');
   });
 
@@ -70,8 +87,41 @@ describe('itsm CLI', () => {
     const { stdout, stderr } = await itsm(['seed']);
     expect(stdout).toMatch(/settings: 3 settings/);
     expect(stderr).toMatch(/settings: 3\/3 \(100 %\)/); // progress, on stderr when not a terminal
-    expect((await itsm(['seed'])).stdout).toMatch(/settings: 3 settings/);
+    expect(stdout).toMatch(/identity: 25 created .* sign in as @claire\.rousseau\.demo/);
+    const again = (await itsm(['seed'])).stdout;
+    expect(again).toMatch(/settings: 3 settings/);
+    expect(again).toMatch(/identity: 0 created/);
     await expect(itsm(['seed', '--only', 'nope'])).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('creates an administrator from a script, refusing bad input', async () => {
+    const ok = await itsmWithInput(
+      ['createadmin', '--username', 'Ada.Lovelace.ACME', '--email', 'Ada@Example.test', '--password-stdin'],
+      'analytical-engine-1843\n',
+    );
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.stdout).toContain('Administrator @ada.lovelace.acme created');
+    const again = await itsmWithInput(
+      [
+        'createadmin',
+        '--username',
+        '@ada.lovelace.acme',
+        '--email',
+        'other@example.test',
+        '--password-stdin',
+      ],
+      'analytical-engine-1843',
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('username: already used');
+    const weak = await itsmWithInput(
+      ['createadmin', '--username', '@bob.smith.acme', '--email', 'bob@example.test', '--password-stdin'],
+      'short',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('password: Use at least 10 characters');
+    const missing = await itsmWithInput(['createadmin', '--password-stdin'], 'whatever-long-enough');
+    expect(missing.code).toBe(2);
   });
 
   it('refuses to start in production without a secret key, explaining why', async () => {
@@ -89,8 +139,14 @@ describe('itsm CLI', () => {
 
   it('serves on ITSM_PORT and stops cleanly on Ctrl-C', async () => {
     const port = await freePort();
+    // A database without any account: the first start creates an administrator and says how to sign in.
     const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'serve'], {
-      env: { ...env, ITSM_PORT: String(port), ITSM_HOST: '127.0.0.1' },
+      env: {
+        ...env,
+        ITSM_PORT: String(port),
+        ITSM_HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, 'fresh.db')}`,
+      },
       cwd: dir,
     });
     let output = '';
@@ -110,6 +166,18 @@ describe('itsm CLI', () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      const password = /Password:\s+(\S+)/.exec(output)?.[1];
+      expect(output).toContain('Username:  @admin.itsm.local');
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin.itsm.local', password }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: unknown }).user).toMatchObject({
+        role: 'admin',
+        must_change_password: true,
+      });
       // development: a secret key was created for this data directory, readable by its owner only
       expect(existsSync(join(dir, 'secret.key'))).toBe(true);
       expect(statSync(join(dir, 'secret.key')).mode & 0o077).toBe(0);

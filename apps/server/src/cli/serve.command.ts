@@ -1,7 +1,12 @@
 import closeWithGrace from 'close-with-grace';
 import type { Command } from 'commander';
 import { buildApp } from '../app.js';
+import type { Environment } from '../config.js';
+import type { Database } from '../db/connection.js';
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
+import { countUsers, createAdmin } from '../modules/users/create-admin.js';
+import { systemClock } from '../platform/clock.js';
+import { randomToken } from '../platform/crypto.js';
 import { resolveSecretKey } from '../platform/secret-key.js';
 import { describeDatabase, loadConfigOrExit } from './context.js';
 
@@ -42,6 +47,8 @@ export function registerServeCommand(program: Command) {
         }
       }
 
+      const firstLogin = await firstStartLogin(app.database, config.env);
+
       closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
         if (err) app.log.error({ err }, 'shutting down after an error');
         else app.log.info({ signal }, 'shutting down: draining requests');
@@ -61,7 +68,31 @@ export function registerServeCommand(program: Command) {
           `  Database:  ${describeDatabase(config.databaseUrl)}`,
           `  Stop with Ctrl-C.`,
           '',
+          ...firstLogin,
         ].join('\n'),
       );
     });
+}
+
+const INITIAL_ADMIN = { username: '@admin.itsm.local', email: 'admin@itsm.local' };
+
+/**
+ * On a database without any account: in development, an administrator with a random one-time
+ * password (to be changed at first login); in production, the command that creates one.
+ */
+async function firstStartLogin(database: Database, env: Environment): Promise<string[]> {
+  if ((await pendingMigrations(database)).length > 0) return [];
+  const { db } = database;
+  if ((await countUsers(db)) > 0) return [];
+  if (env === 'production') {
+    return ['  No account yet: create the first administrator with', '    itsm createadmin', ''];
+  }
+  const password = randomToken(12);
+  await createAdmin(db, { ...INITIAL_ADMIN, password, mustChangePassword: true }, systemClock);
+  return [
+    '  First start: an administrator account was created.',
+    `    Username:  ${INITIAL_ADMIN.username}`,
+    `    Password:  ${password}   (you will choose your own at first login)`,
+    '',
+  ];
 }

@@ -1,5 +1,6 @@
 import { settingsSeeder } from '../modules/settings/settings.seed.js';
+import { identitySeeder } from '../modules/users/identity.seed.js';
 import type { Seeder } from './seeder.js';
 
 // Each module adds its seeder here, parents first (structures before users before tickets).
-export const seeders: Seeder[] = [settingsSeeder];
+export const seeders: Seeder[] = [settingsSeeder, identitySeeder];
