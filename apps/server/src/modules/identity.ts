@@ -49,7 +49,7 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
   scheduler.every(MAIL_JOB, 30, async () => {
     await mailer.deliverDue();
   });
-  scheduler.every('sessions.purge', 3600, () => credentials.deleteExpiredSessions(clock()));
+  scheduler.every('identity.purge', 3600, () => credentials.purgeExpired(clock()));
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('preClose', async () => {
     await scheduler.stop();

@@ -8,7 +8,7 @@ import type { Actor, RequestContext } from '../../platform/auth/actor.js';
 import type { CredentialsRepository } from '../../platform/auth/credentials.repository.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { Throttle } from '../../platform/auth/throttle.js';
-import { ACCOUNT_LIMITS } from '../../platform/auth/throttle-policy.js';
+import { ACCOUNT_LIMITS, IP_LIMITS } from '../../platform/auth/throttle-policy.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, conflictError, fieldError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/index.js';
@@ -148,11 +148,19 @@ export function createAccountService({
 
     /** Always the same answer: whether the account exists is never revealed. */
     async requestPasswordReset(login: string, request: RequestContext): Promise<void> {
-      const decision = await throttle.attempt(`reset:${request.ip}`, ACCOUNT_LIMITS, clock());
-      if (!decision.allowed) {
-        throw new AppError('TOO_MANY_ATTEMPTS', { extensions: { retry_after: decision.retryAfterSeconds } });
-      }
       const id = parseLoginIdentifier(login);
+      // Per address and per identifier typed (known or not, alike): no mail bombing, no enumeration.
+      for (const [key, limits] of [
+        [`reset-ip:${request.ip}`, IP_LIMITS],
+        [`reset:${id.value}`, ACCOUNT_LIMITS],
+      ] as const) {
+        const decision = await throttle.attempt(key, limits, clock());
+        if (!decision.allowed) {
+          throw new AppError('TOO_MANY_ATTEMPTS', {
+            extensions: { retry_after: decision.retryAfterSeconds },
+          });
+        }
+      }
       const row = await repo.findAccount(id.kind === 'email' ? { email: id.value } : { username: id.value });
       if (!row?.is_active) return;
       await inTransaction(db, async (trx, afterCommit) => {

@@ -102,8 +102,14 @@ export function createCredentialsRepository(db: Executor) {
       return Number(result.numDeletedRows);
     },
 
-    async deleteExpiredSessions(before: Date) {
-      await db.deleteFrom('sessions').where('expires_at', '<', before.toISOString()).execute();
+    /** Drops what can no longer be used: ended sessions, expired tokens and links, forgotten counters. */
+    async purgeExpired(now: Date) {
+      const iso = now.toISOString();
+      const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+      await db.deleteFrom('sessions').where('expires_at', '<', iso).execute();
+      await db.deleteFrom('api_tokens').where('expires_at', '<', dayAgo).execute();
+      await db.deleteFrom('one_time_tokens').where('expires_at', '<', dayAgo).execute();
+      await db.deleteFrom('auth_throttle').where('updated_at', '<', dayAgo).execute();
     },
 
     findToken(tokenHash: string) {
