@@ -164,6 +164,7 @@ async function main() {
     ITSM_ENV: 'production',
     ITSM_SECRET_KEY: randomBytes(36).toString('base64url'),
     ITSM_CORS_ORIGINS: 'http://localhost',
+    ITSM_PUBLIC_URL: baseUrl,
     ITSM_PORT: String(port),
     ITSM_HOST: '127.0.0.1',
     DATABASE_URL: database.url,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, readEnv } from './config.js';
 
 const SECRET = 'x'.repeat(40);
+const PROD = { ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET, ITSM_PUBLIC_URL: 'https://itsm.example.com' };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -39,16 +40,21 @@ describe('parseConfig', () => {
   });
 
   it('refuses production without a secret key, saying how to make one', () => {
-    const problems = problemsOf({ ITSM_ENV: 'production' });
+    const problems = problemsOf({ ITSM_ENV: 'production', ITSM_PUBLIC_URL: 'https://itsm.example.com' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/ITSM_SECRET_KEY is required in production.*openssl rand/);
   });
 
+  it('refuses production without a public URL, so that e-mailed links never follow a Host header', () => {
+    const problems = problemsOf({ ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET });
+    expect(problems).toEqual([expect.stringMatching(/^ITSM_PUBLIC_URL is required in production/)]);
+  });
+
   it('refuses a wildcard CORS in production and allows no origin by default', () => {
-    expect(
-      problemsOf({ ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET, ITSM_CORS_ORIGINS: '*' })[0],
-    ).toMatch(/ITSM_CORS_ORIGINS=\* is refused in production/);
-    const config = parseConfig({ ITSM_ENV: 'production', ITSM_SECRET_KEY: SECRET });
+    expect(problemsOf({ ...PROD, ITSM_CORS_ORIGINS: '*' })[0]).toMatch(
+      /ITSM_CORS_ORIGINS=\* is refused in production/,
+    );
+    const config = parseConfig(PROD);
     expect(config.corsOrigins).toEqual([]);
     expect(config.host).toBe('0.0.0.0');
   });

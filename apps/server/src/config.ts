@@ -15,7 +15,7 @@ export type Config = {
   redisUrl: string | null;
   /** `'*'`: any origin (development only); a list: exactly these origins. */
   corsOrigins: '*' | string[];
-  /** Public base URL (no trailing slash) used in absolute links; derived from the request when null. */
+  /** Public base URL (no trailing slash) used in absolute links; required in production, derived from the request in development. */
   publicUrl: string | null;
   trustProxy: TrustProxy;
   /** Required in production; in development the server creates one under the data directory. */
@@ -89,6 +89,13 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   if (publicUrl) {
     if (parsesAsUrl(publicUrl, ['http:', 'https:'])) publicUrl = publicUrl.replace(/\/+$/, '');
     else problems.push('ITSM_PUBLIC_URL must be an http:// or https:// URL, e.g. https://itsm.example.com');
+  }
+
+  if (!publicUrl && isProduction) {
+    // Links in e-mails (password reset, invitations) must never be built from a request's Host header.
+    problems.push(
+      'ITSM_PUBLIC_URL is required in production, e.g. https://itsm.example.com (links in e-mails)',
+    );
   }
 
   const trustProxy = parseTrustProxy(value('ITSM_TRUST_PROXY'), problems);

@@ -24,7 +24,8 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('itsm CLI', () => {
+// Each command is a fresh Node process (about 1.5 s, more on a loaded machine).
+describe('itsm CLI', { timeout: 60_000 }, () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
@@ -125,12 +126,16 @@ describe('itsm CLI', () => {
   });
 
   it('refuses to start in production without a secret key, explaining why', async () => {
-    const failure = await itsm(['serve'], { ITSM_ENV: 'production' }).catch((e) => e);
+    const failure = await itsm(['serve'], {
+      ITSM_ENV: 'production',
+      ITSM_PUBLIC_URL: 'https://itsm.example.com',
+    }).catch((e) => e);
     expect(failure.code).toBe(78);
     expect(failure.stderr).toContain('ITSM_SECRET_KEY is required in production');
     const cors = await itsm(['serve'], {
       ITSM_ENV: 'production',
       ITSM_SECRET_KEY: 'k'.repeat(48),
+      ITSM_PUBLIC_URL: 'https://itsm.example.com',
       ITSM_CORS_ORIGINS: '*',
     }).catch((e) => e);
     expect(cors.code).toBe(78);

@@ -54,6 +54,9 @@ function openPostgres(target: Extract<ConnectionTarget, { dialect: 'postgres' }>
     types: pgTypes,
     options: '-c TimeZone=UTC', // date bucketing and timestamp text in UTC, like SQLite
   });
+  // An idle connection ended by the server (restart, failover, pg_terminate_backend) is dropped and
+  // replaced by the pool; without a listener its 'error' event would crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -89,8 +89,12 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** A foreign key refused the write or the delete (SQLite SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503). */
 export function isForeignKeyViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
+  // SQLite reports an ON DELETE RESTRICT refusal as a trigger constraint.
+  return (
+    code === 'SQLITE_CONSTRAINT_TRIGGER' && typeof message === 'string' && message.includes('FOREIGN KEY')
+  );
 }
 
 /** The constraint or column a unique violation names, to tell the caller which field is taken. */

@@ -27,6 +27,7 @@ type Deps = {
   users: Pick<UserService, 'get'>;
   mailer: Pick<Mailer, 'enqueue'>;
   sendMailSoon: () => void;
+  sessionIdleMinutes: number;
 };
 
 /** What a signed-in user does to his own account: profile, password, sessions. And the password-reset flow. */
@@ -39,6 +40,7 @@ export function createAccountService({
   users,
   mailer,
   sendMailSoon,
+  sessionIdleMinutes,
 }: Deps) {
   const repo = createUserRepository(db);
 
@@ -212,7 +214,12 @@ export function createAccountService({
     },
 
     async sessions(actor: Actor) {
-      const rows = await credentials.listSessions(actor.id, clock());
+      const now = clock();
+      const rows = await credentials.listSessions(
+        actor.id,
+        now,
+        new Date(now.getTime() - sessionIdleMinutes * 60_000),
+      );
       return rows.map((s) => ({ ...s, current: s.id === actor.sessionId }));
     },
 

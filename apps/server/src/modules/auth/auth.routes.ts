@@ -46,6 +46,8 @@ type Services = {
 const tags = ['auth'];
 const publicRoute = { public: true } as const;
 const duringRequirement = { allowWithRequirement: true } as const;
+// Enrolling is how the MFA requirement is met; a temporary password is changed first.
+const duringMfaEnrollment = { allowWithRequirement: ['mfa_enrollment'] } as const;
 
 export function registerAuthRoutes(app: FastifyInstance, services: Services, resolver: ActorResolver) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -110,7 +112,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, res
     async (request, reply) => {
       const actor = actorOf(request);
       await login.logout(actor.id, actor.sessionId);
-      reply.clearCookie(cookieName, { path: '/' });
+      reply.clearCookie(cookieName, { path: '/', secure });
       return reply.code(204).send();
     },
   );
@@ -198,7 +200,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, res
   r.post(
     '/api/v1/auth/mfa/setup',
     {
-      config: duringRequirement,
+      config: duringMfaEnrollment,
       schema: {
         tags,
         summary: 'Start two-factor set-up: a secret and its QR code (needs your password)',
@@ -212,7 +214,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, res
   r.post(
     '/api/v1/auth/mfa/enable',
     {
-      config: duringRequirement,
+      config: duringMfaEnrollment,
       schema: {
         tags,
         summary: 'Finish the set-up with a code from the app; answers the recovery codes once',

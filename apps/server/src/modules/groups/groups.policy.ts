@@ -1,26 +1,21 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 
-/** Admin: every group; technician: groups of his structures; user: the groups he belongs to. */
-export function scopeGroups<O>(
+/** Admin: every group; technician: groups of his structures; user: the groups he belongs to. Any query joining `groups`. */
+export function scopeGroups<TB extends keyof DB, O>(
   actor: Actor,
-  query: SelectQueryBuilder<DB, 'groups', O>,
-): SelectQueryBuilder<DB, 'groups', O> {
+  query: SelectQueryBuilder<DB, TB | 'groups', O>,
+): SelectQueryBuilder<DB, TB | 'groups', O> {
   if (actor.role === 'admin') return query;
   if (actor.role === 'technician') {
     return actor.structureIds.length === 0
       ? query.where((eb) => eb.lit(false))
-      : query.where('groups.structure_id', 'in', actor.structureIds);
+      : query.where(sql.ref<number>('groups.structure_id'), 'in', actor.structureIds);
   }
-  return query.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('group_members')
-        .select('group_members.user_id')
-        .whereRef('group_members.group_id', '=', 'groups.id')
-        .where('group_members.user_id', '=', actor.id),
-    ),
+  return query.where(
+    sql<boolean>`exists (select 1 from group_members as own_membership
+      where own_membership.group_id = groups.id and own_membership.user_id = ${actor.id})`,
   );
 }
 

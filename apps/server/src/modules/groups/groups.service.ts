@@ -27,22 +27,24 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
   const visible = (actor: Actor) =>
     scopeGroups(
       actor,
-      db
-        .selectFrom('groups')
-        .select((eb) => [
-          'groups.id',
-          'groups.name',
-          'groups.description',
-          'groups.email',
-          'groups.structure_id as structure',
-          'groups.created_at',
-          'groups.updated_at',
+      db.selectFrom('groups').select((eb) => [
+        'groups.id',
+        'groups.name',
+        'groups.description',
+        'groups.email',
+        'groups.structure_id as structure',
+        'groups.created_at',
+        'groups.updated_at',
+        // Members the caller may see, like GET /groups/:id/members: counts must not leak users.
+        scopeUsers(
+          actor,
           eb
             .selectFrom('group_members')
+            .innerJoin('users', 'users.id', 'group_members.user_id')
             .select(eb.fn.countAll<number>().as('n'))
-            .whereRef('group_members.group_id', '=', 'groups.id')
-            .as('member_count'),
-        ]),
+            .whereRef('group_members.group_id', '=', 'groups.id'),
+        ).as('member_count'),
+      ]),
     );
 
   async function get(actor: Actor, id: number): Promise<Group> {
@@ -93,11 +95,16 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
       if (memberFilter) {
         query = query.where((eb) =>
           eb.exists(
-            eb
-              .selectFrom('group_members as member_filter')
-              .select('member_filter.user_id')
-              .whereRef('member_filter.group_id', '=', 'groups.id')
-              .where('member_filter.user_id', '=', Number(memberFilter.value)),
+            // Only a member the caller may see: the filter must not reveal who belongs to a group.
+            scopeUsers(
+              actor,
+              eb
+                .selectFrom('group_members')
+                .innerJoin('users', 'users.id', 'group_members.user_id')
+                .select('group_members.user_id')
+                .whereRef('group_members.group_id', '=', 'groups.id')
+                .where('group_members.user_id', '=', Number(memberFilter.value)),
+            ),
           ),
         );
       }

@@ -1,6 +1,6 @@
 import type { Structure, StructureCreate, StructureNode, StructureUpdate } from '@itsm/contracts';
 import type { Kysely } from 'kysely';
-import { type DialectHelpers, isUniqueViolation } from '../../db/dialect.js';
+import { type DialectHelpers, isForeignKeyViolation, isUniqueViolation } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import { type AuditLog, auditContext, changesOf, definedOnly } from '../../platform/audit/audit-log.js';
 import { type Actor, assertAllowed, type RequestContext } from '../../platform/auth/actor.js';
@@ -151,14 +151,22 @@ export function createStructureService({ db, dialect, clock, audit }: Deps) {
           extensions: { usage },
         });
       }
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('structures').where('id', '=', id).execute();
-        await audit.record(trx, auditContext(actor, request), {
-          action: 'structure.deleted',
-          target: { type: 'structure', id, label: before.name },
-          changes: changesOf(before, { name: null, code: null, parent: null }),
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.deleteFrom('structures').where('id', '=', id).execute();
+          await audit.record(trx, auditContext(actor, request), {
+            action: 'structure.deleted',
+            target: { type: 'structure', id, label: before.name },
+            changes: changesOf(before, { name: null, code: null, parent: null }),
+          });
+        })
+        .catch((error: unknown) => {
+          // Something was attached to it between the check above and the delete.
+          if (isForeignKeyViolation(error))
+            throw new AppError('IN_USE', { detail: 'This structure is still in use' });
+          throw error;
         });
-      });
     },
   };
 }

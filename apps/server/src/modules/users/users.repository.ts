@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { scopeGroups } from '../groups/groups.policy.js';
 
 export const USER_COLUMNS = [
   'users.id',
@@ -30,15 +32,19 @@ export function createUserRepository(db: Kysely<DB>) {
         .select((eb) => eb('users.password_hash', 'is not', null).as('has_password'));
     },
 
-    /** Group ids of each user, in one query for a whole page. */
-    async groupsOf(userIds: readonly number[]): Promise<Map<number, number[]>> {
+    /** Group ids of each user among the groups the caller may see, in one query for a whole page. */
+    async groupsOf(actor: Actor, userIds: readonly number[]): Promise<Map<number, number[]>> {
       const map = new Map<number, number[]>(userIds.map((id) => [id, []]));
       if (userIds.length === 0) return map;
-      const rows = await db
-        .selectFrom('group_members')
-        .select(['user_id', 'group_id'])
-        .where('user_id', 'in', [...userIds])
-        .orderBy('group_id')
+      const rows = await scopeGroups(
+        actor,
+        db
+          .selectFrom('groups')
+          .innerJoin('group_members', 'group_members.group_id', 'groups.id')
+          .select(['group_members.user_id', 'group_members.group_id'])
+          .where('group_members.user_id', 'in', [...userIds]),
+      )
+        .orderBy('group_members.group_id')
         .execute();
       for (const row of rows) map.get(row.user_id)?.push(row.group_id);
       return map;

@@ -77,15 +77,18 @@ export function createUserService({ db, dialect, clock, audit, credentials, mail
   const repo = createUserRepository(db);
   const visible = (actor: Actor) => scopeUsers(actor, repo.select());
 
-  async function withGroups<T extends { id: number; has_password: unknown }>(rows: T[]) {
-    const groups = await repo.groupsOf(rows.map((r) => r.id));
+  async function withGroups<T extends { id: number; has_password: unknown }>(actor: Actor, rows: T[]) {
+    const groups = await repo.groupsOf(
+      actor,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({ ...r, has_password: Boolean(r.has_password), groups: groups.get(r.id) ?? [] }));
   }
 
   async function get(actor: Actor, id: number): Promise<User> {
     const row = await visible(actor).where('users.id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('USER_NOT_FOUND');
-    const [user] = await withGroups([row]);
+    const [user] = await withGroups(actor, [row]);
     return user as User;
   }
 
@@ -167,7 +170,7 @@ export function createUserService({ db, dialect, clock, audit, credentials, mail
 
     async list(actor: Actor, params: ListParams, links: PageLinks) {
       const page = await paginate(visible(actor), userList, params, dialect, links);
-      return { ...page, results: (await withGroups(page.results)) as User[] };
+      return { ...page, results: (await withGroups(actor, page.results)) as User[] };
     },
 
     suggestUsername: suggest,

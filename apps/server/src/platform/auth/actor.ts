@@ -39,8 +39,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without authentication (login, password reset…). */
     public?: boolean;
-    /** Reachable while the actor still has a requirement (change password, enrol MFA). */
-    allowWithRequirement?: boolean;
+    /** Reachable while the actor still has a requirement (change password, enrol MFA): any, or these. */
+    allowWithRequirement?: boolean | readonly Requirement[];
   }
 }
 

@@ -39,11 +39,11 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
     request.actor = resolved.actor;
     if (config.public) return;
     if (!resolved.actor) throw new AppError(resolved.expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    if (resolved.actor.requirement && !config.allowWithRequirement) {
+    const requirement = resolved.actor.requirement;
+    const allowed = config.allowWithRequirement;
+    if (requirement && !(allowed === true || (Array.isArray(allowed) && allowed.includes(requirement)))) {
       throw new AppError(
-        resolved.actor.requirement === 'password_change'
-          ? 'PASSWORD_CHANGE_REQUIRED'
-          : 'MFA_ENROLLMENT_REQUIRED',
+        requirement === 'password_change' ? 'PASSWORD_CHANGE_REQUIRED' : 'MFA_ENROLLMENT_REQUIRED',
       );
     }
   });
@@ -86,7 +86,8 @@ async function resolveActor(
   const row = await deps.credentials.findSession(sha256Hex(token));
   const idleLimit = now.getTime() - deps.cookie.idleMinutes * 60_000;
   if (!row || row.expires_at <= now.toISOString() || Date.parse(row.last_seen_at) < idleLimit) {
-    reply.clearCookie(cookieName, { path: '/' });
+    // Secure too: browsers ignore a __Host- cookie set without it, even to delete it.
+    reply.clearCookie(cookieName, { path: '/', secure: deps.cookie.secure });
     return { actor: null, expired: true };
   }
   const config = request.routeOptions.config;

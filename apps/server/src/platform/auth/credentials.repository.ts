@@ -70,12 +70,14 @@ export function createCredentialsRepository(db: Executor) {
         .execute();
     },
 
-    listSessions(userId: number, now: Date) {
+    /** Sessions still usable: neither past their absolute expiry nor idle since before `idleSince`. */
+    listSessions(userId: number, now: Date, idleSince: Date) {
       return db
         .selectFrom('sessions')
         .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
         .where('user_id', '=', userId)
         .where('expires_at', '>', now.toISOString())
+        .where('last_seen_at', '>=', idleSince.toISOString())
         .orderBy('last_seen_at', 'desc')
         .orderBy('id', 'desc')
         .execute();

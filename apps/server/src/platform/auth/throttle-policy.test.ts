@@ -29,11 +29,14 @@ describe('login throttling rule', () => {
     expect(decisions[6]).toMatchObject({ allowed: false, retryAfterSeconds: 35, lockedNow: false });
   });
 
-  it('doubles the lock at each attempt after one', () => {
-    const { decisions } = run([0, 1, 2, 3, 4, 5, 70, 200, 500, 1000]);
-    expect(decisions.slice(5).map((d) => (d.allowed ? 0 : d.retryAfterSeconds))).toEqual([
-      60, 120, 240, 480, 960,
-    ]);
+  it('lets one attempt through when a lock runs out, arming a lock twice as long', () => {
+    const { decisions } = run([0, 1, 2, 3, 4, 5, 70, 71, 200]);
+    expect(decisions[6]).toMatchObject({ allowed: true });
+    expect(decisions[6]?.next.locked_until).toBe(at(70 + 120).toISOString());
+    // should that attempt fail, the next one waits for the armed lock
+    expect(decisions[7]).toMatchObject({ allowed: false, retryAfterSeconds: 119, lockedNow: false });
+    expect(decisions[8]).toMatchObject({ allowed: true });
+    expect(decisions[8]?.next.locked_until).toBe(at(200 + 240).toISOString());
   });
 
   it('forgets a key after an hour without attempts', () => {
@@ -49,8 +52,9 @@ describe('login throttling rule', () => {
     for (let i = 0; i < 12; i++) {
       const decision = registerAttempt(state, at(t), ACCOUNT_LIMITS);
       state = decision.next;
-      if (!decision.allowed) locks.push(decision.retryAfterSeconds);
-      t += decision.allowed ? 1 : decision.retryAfterSeconds + 1;
+      const lock = state.locked_until ? (Date.parse(state.locked_until) - at(t).getTime()) / 1000 : 0;
+      if (lock > 0) locks.push(lock);
+      t += lock + 1;
     }
     expect(locks).toEqual([60, 120, 240, 480, 960, 1920, 3600]);
   });

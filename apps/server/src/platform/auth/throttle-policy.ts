@@ -1,6 +1,6 @@
 // Brute-force protection, as a pure rule: every attempt is counted before the password is checked
 // (so parallel attempts cannot slip through), a success clears the account's count, and past the
-// allowance each attempt locks the key for a doubling delay.
+// allowance the key is locked; each lock that runs out lets one attempt through and the next lock doubles.
 
 export type ThrottleLimits = {
   /** Attempts allowed before the first lock. */
@@ -66,10 +66,14 @@ export function registerAttempt(
     limits.maxLockSeconds,
   );
   const lockedUntil = new Date(now.getTime() + lockSeconds * 1000).toISOString();
+  const next = { failures, first_failure_at: first, locked_until: lockedUntil, updated_at: nowIso };
+  // A lock that has run out gives one attempt, as Retry-After promised; it arms the next, longer lock
+  // at once (parallel attempts meet it), which a success clears with the key.
+  if (!forgotten && state.locked_until !== null) return { allowed: true, next };
   return {
     allowed: false,
     retryAfterSeconds: lockSeconds,
-    next: { failures, first_failure_at: first, locked_until: lockedUntil, updated_at: nowIso },
+    next,
     lockedNow: true,
   };
 }

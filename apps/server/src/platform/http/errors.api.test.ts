@@ -29,7 +29,12 @@ describe('errors as problem+json', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp({
-      env: { ITSM_ENV: 'production', ITSM_CORS_ORIGINS: 'https://itsm.example.com' },
+      env: {
+        ITSM_ENV: 'production',
+        ITSM_CORS_ORIGINS: 'https://itsm.example.com',
+        // plain http: no HSTS expected
+        ITSM_PUBLIC_URL: 'http://itsm.example.com',
+      },
     });
     addProbeRoutes(t.app);
   });

@@ -47,7 +47,12 @@ export function applyOrdering<O>(
   params: Pick<ListParams, 'ordering'>,
 ) {
   let q = query;
-  for (const { column, direction } of params.ordering) q = q.orderBy(sql.ref(column), direction);
+  // NULL sorts as the smallest value on both databases (PostgreSQL's default makes it the largest).
+  for (const { column, direction } of params.ordering) {
+    q = q.orderBy(sql.ref(column), (ob) =>
+      direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsFirst(),
+    );
+  }
   if (!params.ordering.some((o) => o.column === def.tiebreaker))
     q = q.orderBy(sql.ref(def.tiebreaker), 'asc');
   return q;
