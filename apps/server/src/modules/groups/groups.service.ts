@@ -119,32 +119,33 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
       assertAllowed(canManageGroups(actor));
       await checkUsers(input.members ?? [], 'members');
       const now = clock().toISOString();
-      let id: number;
-      try {
-        id = await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('groups')
-            .values({
-              name: input.name,
-              description: input.description ?? null,
-              email: input.email?.toLowerCase() ?? null,
-              structure_id: input.structure,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await addMembers(trx, row.id, input.members ?? []);
-          await audit.record(trx, auditContext(actor, request), {
+      const id = await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          async (trx) => {
+            const row = await trx
+              .insertInto('groups')
+              .values({
+                name: input.name,
+                description: input.description ?? null,
+                email: input.email?.toLowerCase() ?? null,
+                structure_id: input.structure,
+                created_at: now,
+                updated_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await addMembers(trx, row.id, input.members ?? []);
+            return row.id;
+          },
+          (created) => ({
             action: 'group.created',
-            target: { type: 'group', id: row.id, label: input.name },
+            target: { type: 'group', id: created, label: input.name },
             changes: input.members?.length ? { members: { before: [], after: input.members } } : null,
-          });
-          return row.id;
-        });
-      } catch (error) {
-        translate(error);
-      }
+          }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
@@ -160,40 +161,39 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { structure, ...columns } = patch;
-      try {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('groups')
-            .set({
-              ...columns,
-              ...(structure !== undefined && { structure_id: structure }),
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute();
-          await audit.record(trx, auditContext(actor, request), {
-            action: 'group.updated',
-            target: { type: 'group', id, label: before.name },
-            changes,
-          });
-        });
-      } catch (error) {
-        translate(error);
-      }
+      await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          (trx) =>
+            trx
+              .updateTable('groups')
+              .set({
+                ...columns,
+                ...(structure !== undefined && { structure_id: structure }),
+                updated_at: clock().toISOString(),
+              })
+              .where('id', '=', id)
+              .execute(),
+          () => ({ action: 'group.updated', target: { type: 'group', id, label: before.name }, changes }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
     async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const before = await get(actor, id);
       assertAllowed(canManageGroups(actor));
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('groups').where('id', '=', id).execute();
-        await audit.record(trx, auditContext(actor, request), {
+      await audit.write(
+        db,
+        auditContext(actor, request),
+        (trx) => trx.deleteFrom('groups').where('id', '=', id).execute(),
+        () => ({
           action: 'group.deleted',
           target: { type: 'group', id, label: before.name },
           changes: changesOf(before, { name: null, structure: null, member_count: null }),
-        });
-      });
+        }),
+      );
     },
 
     /** The members the caller may see (a technician never learns of users outside his structures). */

@@ -54,29 +54,27 @@ export function createSiteService({ db, dialect, clock, audit }: Deps) {
     async create(actor: Actor, input: SiteCreate, request: RequestContext): Promise<Site> {
       assertAllowed(canManageSites(actor));
       const now = clock().toISOString();
-      let id: number;
-      try {
-        id = await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('sites')
-            .values({
-              name: input.name,
-              address: input.address ?? null,
-              structure_id: input.structure,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit.record(trx, auditContext(actor, request), {
-            action: 'site.created',
-            target: { type: 'site', id: row.id, label: input.name },
-          });
-          return row.id;
-        });
-      } catch (error) {
-        translate(error);
-      }
+      const id = await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          async (trx) => {
+            const row = await trx
+              .insertInto('sites')
+              .values({
+                name: input.name,
+                address: input.address ?? null,
+                structure_id: input.structure,
+                created_at: now,
+                updated_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            return row.id;
+          },
+          (created) => ({ action: 'site.created', target: { type: 'site', id: created, label: input.name } }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
@@ -91,46 +89,45 @@ export function createSiteService({ db, dialect, clock, audit }: Deps) {
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { structure, ...columns } = patch;
-      try {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('sites')
-            .set({
-              ...columns,
-              ...(structure !== undefined && { structure_id: structure }),
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute();
-          await audit.record(trx, auditContext(actor, request), {
-            action: 'site.updated',
-            target: { type: 'site', id, label: before.name },
-            changes,
-          });
-        });
-      } catch (error) {
-        translate(error);
-      }
+      await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          (trx) =>
+            trx
+              .updateTable('sites')
+              .set({
+                ...columns,
+                ...(structure !== undefined && { structure_id: structure }),
+                updated_at: clock().toISOString(),
+              })
+              .where('id', '=', id)
+              .execute(),
+          () => ({ action: 'site.updated', target: { type: 'site', id, label: before.name }, changes }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
     async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const before = await get(actor, id);
       assertAllowed(canManageSites(actor));
-      try {
-        await db.transaction().execute(async (trx) => {
-          await trx.deleteFrom('sites').where('id', '=', id).execute();
-          await audit.record(trx, auditContext(actor, request), {
+      await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          (trx) => trx.deleteFrom('sites').where('id', '=', id).execute(),
+          () => ({
             action: 'site.deleted',
             target: { type: 'site', id, label: before.name },
             changes: changesOf(before, { name: null, structure: null }),
-          });
+          }),
+        )
+        .catch((error: unknown) => {
+          if (isForeignKeyViolation(error))
+            throw new AppError('IN_USE', { detail: 'Users are still attached to this site' });
+          throw error;
         });
-      } catch (error) {
-        if (isForeignKeyViolation(error))
-          throw new AppError('IN_USE', { detail: 'Users are still attached to this site' });
-        throw error;
-      }
     },
   };
 }

@@ -75,30 +75,31 @@ export function createStructureService({ db, dialect, clock, audit }: Deps) {
       assertAllowed(canManageStructures(actor));
       await checkParent(null, input.parent);
       const now = clock().toISOString();
-      let id: number;
-      try {
-        id = await db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('structures')
-            .values({
-              name: input.name,
-              code: input.code.toUpperCase(),
-              description: input.description ?? null,
-              parent_id: input.parent ?? null,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit.record(trx, auditContext(actor, request), {
+      const id = await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          async (trx) => {
+            const row = await trx
+              .insertInto('structures')
+              .values({
+                name: input.name,
+                code: input.code.toUpperCase(),
+                description: input.description ?? null,
+                parent_id: input.parent ?? null,
+                created_at: now,
+                updated_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            return row.id;
+          },
+          (created) => ({
             action: 'structure.created',
-            target: { type: 'structure', id: row.id, label: input.name },
-          });
-          return row.id;
-        });
-      } catch (error) {
-        translate(error);
-      }
+            target: { type: 'structure', id: created, label: input.name },
+          }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
@@ -121,22 +122,23 @@ export function createStructureService({ db, dialect, clock, audit }: Deps) {
       const { parent, ...columns } = patch;
       const values = { ...columns, ...(parent !== undefined && { parent_id: parent }) };
       if (!changes) return before;
-      try {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('structures')
-            .set({ ...values, updated_at: clock().toISOString() })
-            .where('id', '=', id)
-            .execute();
-          await audit.record(trx, auditContext(actor, request), {
+      await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          (trx) =>
+            trx
+              .updateTable('structures')
+              .set({ ...values, updated_at: clock().toISOString() })
+              .where('id', '=', id)
+              .execute(),
+          () => ({
             action: 'structure.updated',
             target: { type: 'structure', id, label: before.name },
             changes,
-          });
-        });
-      } catch (error) {
-        translate(error);
-      }
+          }),
+        )
+        .catch(translate);
       return get(actor, id);
     },
 
@@ -151,16 +153,17 @@ export function createStructureService({ db, dialect, clock, audit }: Deps) {
           extensions: { usage },
         });
       }
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await trx.deleteFrom('structures').where('id', '=', id).execute();
-          await audit.record(trx, auditContext(actor, request), {
+      await audit
+        .write(
+          db,
+          auditContext(actor, request),
+          (trx) => trx.deleteFrom('structures').where('id', '=', id).execute(),
+          () => ({
             action: 'structure.deleted',
             target: { type: 'structure', id, label: before.name },
             changes: changesOf(before, { name: null, code: null, parent: null }),
-          });
-        })
+          }),
+        )
         .catch((error: unknown) => {
           // Something was attached to it between the check above and the delete.
           if (isForeignKeyViolation(error))

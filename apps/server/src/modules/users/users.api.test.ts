@@ -395,6 +395,19 @@ describe('users API', () => {
         .execute();
       expect(members.map((m) => m.group_id)).toEqual([g2.id]);
     });
+
+    it('shows a technician only the groups of his structures in a user’s groups', async () => {
+      const other = (await f.structure()).id;
+      const visible = await f.group({ structure: acme });
+      const hidden = await f.group({ structure: other });
+      const user = await create({ structure: acme, groups: [visible.id, hidden.id] });
+      const technician = await f.user({ role: 'technician', structure: acme });
+      const asTechnician = apiClient(t.app, await f.token(technician));
+      expect((await asTechnician('GET', `/users/${user.id}`)).json().groups).toEqual([visible.id]);
+      expect((await api('GET', `/users/${user.id}`)).json().groups).toEqual(
+        [visible.id, hidden.id].sort((a, b) => a - b),
+      );
+    });
   });
 
   describe('audit', () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { toJson } from '../../db/column-conventions.js';
 import type { DB } from '../../db/types.js';
 import type { Actor, RequestContext } from '../auth/actor.js';
@@ -41,7 +41,7 @@ export function changesOf(
 
 /** Append-only record of sensitive actions; the table refuses updates and deletes (migration triggers). */
 export function createAuditLog(clock: Clock) {
-  return {
+  const log = {
     async record(db: Kysely<DB>, context: AuditContext, entry: AuditEntryInput): Promise<void> {
       await db
         .insertInto('audit_log')
@@ -59,7 +59,22 @@ export function createAuditLog(clock: Clock) {
         })
         .execute();
     },
+
+    /** Runs `work` and writes its entry in one transaction: no change without its line, nor the reverse. */
+    write<T>(
+      db: Kysely<DB>,
+      context: AuditContext,
+      work: (trx: Transaction<DB>) => Promise<T>,
+      entry: (result: T) => AuditEntryInput,
+    ): Promise<T> {
+      return db.transaction().execute(async (trx) => {
+        const result = await work(trx);
+        await log.record(trx, context, entry(result));
+        return result;
+      });
+    },
   };
+  return log;
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
