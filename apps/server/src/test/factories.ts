@@ -1,5 +1,5 @@
 import type { Role } from '@itsm/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { hashPassword } from '../platform/auth/password.js';
@@ -19,6 +19,12 @@ export type TestUser = {
   structure: number | null;
 };
 export type AuthHeaders = Record<string, string>;
+
+/** The headers a browser sends after a successful sign-in: the session cookie and the CSRF token it was given. */
+export function sessionHeaders(response: LightMyRequestResponse): AuthHeaders {
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, 'x-csrf-token': response.json().csrf_token };
+}
 
 /**
  * Builds coherent identity data in a test app's database, parents first, with unique values.
@@ -112,8 +118,7 @@ export function factories(app: FastifyInstance) {
       });
       if (response.statusCode !== 200)
         throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-      const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      return { cookie, 'x-csrf-token': response.json().csrf_token };
+      return sessionHeaders(response);
     },
 
     /** A personal API token for the user, straight into the table; the header to send it with. */

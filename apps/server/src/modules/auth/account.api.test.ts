@@ -1,20 +1,12 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthHeaders,
-  DEFAULT_PASSWORD,
-  type Factories,
-  factories,
-  type TestUser,
-} from '../../test/factories.js';
-import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { adminOf, apiTestApp, authCalls, type Method } from '../../test/api-client.js';
+import { type AuthHeaders, DEFAULT_PASSWORD, type Factories, type TestUser } from '../../test/factories.js';
+import type { TestApp } from '../../test/test-app.js';
 
 // What ends access (deactivation, deletion, password changes), the own profile and sessions, the audit log.
 
 const NEW_PASSWORD = 'Brand-new-secret-2026';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 describe('account security', () => {
   let t: TestApp;
@@ -22,31 +14,12 @@ describe('account security', () => {
   let admin: TestUser;
   let asAdmin: AuthHeaders;
 
-  const call = (method: Method, url: string, headers: AuthHeaders = {}, payload?: object) =>
-    t.app.inject({ method, url, headers, ...(payload && { payload }) });
-  const me = (headers: AuthHeaders) => call('GET', '/api/v1/auth/me', headers);
-
-  const login = (user: Pick<TestUser, 'username'>, password = DEFAULT_PASSWORD, headers: AuthHeaders = {}) =>
-    call('POST', '/api/v1/auth/login', headers, { username: user.username, password });
-
-  /** The headers a browser would send after this sign-in: its cookie and the CSRF token it was given. */
-  function sessionOf(response: LightMyRequestResponse): AuthHeaders {
-    expect(response.statusCode, response.body).toBe(200);
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return { cookie, 'x-csrf-token': response.json().csrf_token };
-  }
-
-  async function audit(query: string) {
-    const response = await call('GET', `/api/v1/audit-log?${query}`, asAdmin);
-    expect(response.statusCode).toBe(200);
-    return response.json().results as Array<Record<string, unknown>>;
-  }
+  const { call, me, login, sessionOf, results } = authCalls(() => t.app);
+  const audit = (query: string) => results(`/api/v1/audit-log?${query}`, asAdmin);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    f = factories(t.app);
-    admin = await f.user({ role: 'admin' });
-    asAdmin = await f.token(admin);
+    ({ t, f } = await apiTestApp());
+    ({ admin, headers: asAdmin } = await adminOf(t.app));
   });
   afterAll(() => t?.close());
 

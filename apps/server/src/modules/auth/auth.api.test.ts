@@ -1,44 +1,21 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthHeaders,
-  DEFAULT_PASSWORD,
-  type Factories,
-  factories,
-  type TestUser,
-} from '../../test/factories.js';
+import { adminOf, apiTestApp, authCalls } from '../../test/api-client.js';
+import { type AuthHeaders, DEFAULT_PASSWORD, type Factories, factories } from '../../test/factories.js';
 import { buildTestApp, movableClock, type TestApp } from '../../test/test-app.js';
 
 // Web sessions (cookie, CSRF, timeouts) and API tokens (token login, personal tokens).
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 describe('authentication by session and by token', () => {
   const clock = movableClock();
   let t: TestApp;
   let f: Factories;
-  let admin: TestUser;
   let asAdmin: AuthHeaders;
 
-  const call = (method: Method, url: string, headers: AuthHeaders = {}, payload?: object) =>
-    t.app.inject({ method, url, headers, ...(payload && { payload }) });
-  const me = (headers: AuthHeaders) => call('GET', '/api/v1/auth/me', headers);
-
-  const login = (user: Pick<TestUser, 'username'>, password = DEFAULT_PASSWORD, headers: AuthHeaders = {}) =>
-    call('POST', '/api/v1/auth/login', headers, { username: user.username, password });
-
-  /** The headers a browser would send after this sign-in: its cookie and the CSRF token it was given. */
-  function sessionOf(response: LightMyRequestResponse): AuthHeaders {
-    expect(response.statusCode, response.body).toBe(200);
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return { cookie, 'x-csrf-token': response.json().csrf_token };
-  }
+  const { call, me, login, sessionOf } = authCalls(() => t.app);
 
   beforeAll(async () => {
-    t = await buildTestApp({ clock: clock.now });
-    f = factories(t.app);
-    admin = await f.user({ role: 'admin' });
-    asAdmin = await f.token(admin);
+    ({ t, f } = await apiTestApp({ clock: clock.now }));
+    ({ headers: asAdmin } = await adminOf(t.app));
   });
   afterAll(() => t?.close());
 
@@ -95,20 +72,11 @@ describe('authentication by session and by token', () => {
         const logout = await https.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers });
         expect(logout.statusCode).toBe(204);
         // browsers ignore a __Host- cookie without Secure: the clearing one must carry it too
-        expect(logout.cookies[0]).toMatchObject({
-          name: '__Host-itsm_session',
-          value: '',
-          secure: true,
-          path: '/',
-        });
+        const cleared = { name: '__Host-itsm_session', value: '', secure: true, path: '/' };
+        expect(logout.cookies[0]).toMatchObject(cleared);
         const stale = await https.app.inject({ url: '/api/v1/auth/me', headers });
         expect(stale.statusCode).toBe(401);
-        expect(stale.cookies[0]).toMatchObject({
-          name: '__Host-itsm_session',
-          value: '',
-          secure: true,
-          path: '/',
-        });
+        expect(stale.cookies[0]).toMatchObject(cleared);
       } finally {
         await https.close();
       }

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminOf, apiTestApp, authCalls } from '../../test/api-client.js';
 import {
   type AuthHeaders,
   DEFAULT_PASSWORD,
@@ -37,22 +38,13 @@ describe('sign-in', () => {
       headers: { 'user-agent': attempt.userAgent ?? 'vitest', ...attempt.headers },
     });
 
-  async function loginEvents(query: string) {
-    const response = await t.app.inject({ url: `/api/v1/login-events?${query}`, headers: admin });
-    expect(response.statusCode).toBe(200);
-    return response.json().results as Array<Record<string, unknown>>;
-  }
-
-  async function auditEntries(query: string) {
-    const response = await t.app.inject({ url: `/api/v1/audit-log?${query}`, headers: admin });
-    expect(response.statusCode).toBe(200);
-    return response.json().results as Array<Record<string, unknown>>;
-  }
+  const { results } = authCalls(() => t.app);
+  const loginEvents = (query: string) => results(`/api/v1/login-events?${query}`, admin);
+  const auditEntries = (query: string) => results(`/api/v1/audit-log?${query}`, admin);
 
   beforeAll(async () => {
-    t = await buildTestApp({ clock: clock.now });
-    f = factories(t.app);
-    admin = await f.token(await f.user({ role: 'admin' }));
+    ({ t, f } = await apiTestApp({ clock: clock.now }));
+    ({ headers: admin } = await adminOf(t.app));
     user = await f.user();
   });
   afterAll(() => t?.close());

@@ -1,30 +1,20 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTotp } from '../../platform/auth/totp.js';
-import {
-  type AuthHeaders,
-  DEFAULT_PASSWORD,
-  type Factories,
-  factories,
-  type TestUser,
-} from '../../test/factories.js';
-import { buildTestApp, movableClock, type TestApp } from '../../test/test-app.js';
+import { type ApiClient, adminOf, apiTestApp, auditOf, authCalls } from '../../test/api-client.js';
+import { type AuthHeaders, DEFAULT_PASSWORD, type Factories, type TestUser } from '../../test/factories.js';
+import { movableClock, type TestApp } from '../../test/test-app.js';
 
 // TOTP: enrolment, the second sign-in step, replay and recovery codes, turning it off, the staff policy.
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 describe('two-factor authentication', () => {
   const clock = movableClock();
   let t: TestApp;
   let f: Factories;
-  let admin: TestUser;
   let asAdmin: AuthHeaders;
+  let adminApi: ApiClient;
 
-  const call = (method: Method, url: string, headers: AuthHeaders = {}, payload?: object) =>
-    t.app.inject({ method, url, headers, ...(payload && { payload }) });
-  const login = (user: TestUser) =>
-    call('POST', '/api/v1/auth/login', {}, { username: user.username, password: user.password });
+  const { call, login } = authCalls(() => t.app);
   const secondStep = (mfaToken: string, code: { otp?: string; recovery_code?: string }) =>
     call('POST', '/api/v1/auth/login/mfa', {}, { mfa_token: mfaToken, ...code });
 
@@ -40,14 +30,8 @@ describe('two-factor authentication', () => {
     return right.replace(/^./, (d) => String((Number(d) + 5) % 10));
   }
 
-  async function auditActions(userId: number) {
-    const response = await call(
-      'GET',
-      `/api/v1/audit-log?target_id=${userId}&target_type=user&ordering=id`,
-      asAdmin,
-    );
-    return response.json().results.map((e: { action: string }) => e.action) as string[];
-  }
+  const auditActions = async (userId: number) =>
+    (await auditOf(adminApi, 'user', userId)).map((e) => e.action);
 
   /** A user with TOTP on, his secret and recovery codes; `headers` authenticate him (token unless given). */
   async function enrolled(role: TestUser['role'] = 'user', headers?: AuthHeaders) {
@@ -69,10 +53,8 @@ describe('two-factor authentication', () => {
   }
 
   beforeAll(async () => {
-    t = await buildTestApp({ clock: clock.now });
-    f = factories(t.app);
-    admin = await f.user({ role: 'admin' });
-    asAdmin = await f.token(admin);
+    ({ t, f } = await apiTestApp({ clock: clock.now }));
+    ({ headers: asAdmin, api: adminApi } = await adminOf(t.app));
   });
   afterAll(() => t?.close());
 

@@ -151,18 +151,7 @@ export function createMfaService({ db, clock, audit, secretKey }: Deps) {
         throw new AppError('INVALID_OTP');
       }
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({
-            is_mfa_enabled: false,
-            mfa_secret: null,
-            mfa_pending_secret: null,
-            mfa_last_time_step: null,
-            updated_at: clock().toISOString(),
-          })
-          .where('id', '=', row.id)
-          .execute();
-        await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', row.id).execute();
+        await users.turnOffMfa(trx, row.id, clock());
         await audit.record(trx, auditContext(actor, request), {
           action: 'mfa.disabled',
           target: { type: 'user', id: row.id, label: row.username },

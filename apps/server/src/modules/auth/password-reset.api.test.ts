@@ -1,14 +1,9 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthHeaders,
-  DEFAULT_PASSWORD,
-  type Factories,
-  factories,
-  type TestUser,
-} from '../../test/factories.js';
+import { type ApiClient, adminOf, apiTestApp, auditOf, authCalls } from '../../test/api-client.js';
+import { type AuthHeaders, DEFAULT_PASSWORD, type Factories, type TestUser } from '../../test/factories.js';
 import { linksIn, recipientsOf, type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
-import { buildTestApp, movableClock, type TestApp } from '../../test/test-app.js';
+import { movableClock, type TestApp } from '../../test/test-app.js';
 
 // Reset by e-mail and invitations, end to end: the API, the outbox job, a real SMTP server, the link.
 
@@ -21,6 +16,7 @@ describe('password reset by e-mail', () => {
   let t: TestApp;
   let f: Factories;
   let asAdmin: AuthHeaders;
+  let adminApi: ApiClient;
 
   const requestReset = (login: string, ip: string, headers: Record<string, string> = {}) =>
     t.app.inject({
@@ -36,8 +32,7 @@ describe('password reset by e-mail', () => {
       url: '/api/v1/auth/password-reset/confirm',
       payload: { token, new_password: newPassword },
     });
-  const login = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const { call, me, login } = authCalls(() => t.app);
 
   const mailsTo = (address: string) => sink.messages.filter((m) => recipientsOf(m).includes(address));
   const mailTo = (address: string) => sink.waitFor((m) => recipientsOf(m).includes(address));
@@ -54,9 +49,11 @@ describe('password reset by e-mail', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await buildTestApp({ env: { SMTP_URL: sink.url, ITSM_PUBLIC_URL: PUBLIC_URL }, clock: clock.now });
-    f = factories(t.app);
-    asAdmin = await f.token(await f.user({ role: 'admin' }));
+    ({ t, f } = await apiTestApp({
+      env: { SMTP_URL: sink.url, ITSM_PUBLIC_URL: PUBLIC_URL },
+      clock: clock.now,
+    }));
+    ({ headers: asAdmin, api: adminApi } = await adminOf(t.app));
   });
   afterAll(async () => {
     await t?.close();
@@ -108,27 +105,22 @@ describe('password reset by e-mail', () => {
       expect(refused.statusCode, weak).toBe(400);
       expect(refused.json().errors).toMatchObject([{ field: 'new_password' }]);
     }
-    expect((await login(user.username, DEFAULT_PASSWORD)).statusCode).toBe(200);
+    expect((await login(user, DEFAULT_PASSWORD)).statusCode).toBe(200);
 
     const done = await confirm(link.token, NEW_PASSWORD);
     expect(done.statusCode).toBe(204);
-    expect((await login(user.username, NEW_PASSWORD)).statusCode).toBe(200);
-    expect((await login(user.username, DEFAULT_PASSWORD)).statusCode).toBe(401);
-    const me = (headers: AuthHeaders) => t.app.inject({ url: '/api/v1/auth/me', headers });
+    expect((await login(user, NEW_PASSWORD)).statusCode).toBe(200);
+    expect((await login(user, DEFAULT_PASSWORD)).statusCode).toBe(401);
     expect((await me(session)).statusCode).toBe(401);
     expect((await me(token)).statusCode).toBe(401);
 
     const reused = await confirm(link.token, 'Yet-another-secret-88');
     expect(reused.statusCode).toBe(400);
     expect(reused.json().code).toBe('INVALID_RESET_TOKEN');
-    expect((await login(user.username, NEW_PASSWORD)).statusCode).toBe(200);
+    expect((await login(user, NEW_PASSWORD)).statusCode).toBe(200);
 
-    const audit = await t.app.inject({
-      url: `/api/v1/audit-log?target_id=${user.id}&target_type=user&ordering=id`,
-      headers: asAdmin,
-    });
-    const actions = audit.json().results.map((e: { action: string }) => e.action);
-    expect(actions.filter((a: string) => a.startsWith('user.password_reset'))).toEqual([
+    const actions = (await auditOf(adminApi, 'user', user.id)).map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith('user.password_reset'))).toEqual([
       'user.password_reset_requested',
       'user.password_reset_completed',
     ]);
@@ -142,7 +134,7 @@ describe('password reset by e-mail', () => {
     const expired = await confirm(link.token, NEW_PASSWORD);
     expect(expired.statusCode).toBe(400);
     expect(expired.json().code).toBe('INVALID_RESET_TOKEN');
-    expect((await login(user.username, DEFAULT_PASSWORD)).statusCode).toBe(200);
+    expect((await login(user, DEFAULT_PASSWORD)).statusCode).toBe(200);
   });
 
   it('sends no mail to a deactivated account, with the same answer', async () => {
@@ -159,24 +151,19 @@ describe('password reset by e-mail', () => {
   it('invites a new user by e-mail; the link lets him choose his password', async () => {
     const structure = await f.structure();
     const email = `helene.${structure.id}@example.test`;
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: asAdmin,
-      payload: {
-        first_name: 'Hélène',
-        last_name: 'Lefèvre',
-        email,
-        role: 'user',
-        structure: structure.id,
-        send_invitation: true,
-      },
+    const created = await call('POST', '/api/v1/users', asAdmin, {
+      first_name: 'Hélène',
+      last_name: 'Lefèvre',
+      email,
+      role: 'user',
+      structure: structure.id,
+      send_invitation: true,
     });
     expect(created.statusCode, created.body).toBe(201);
     const invited: TestUser & { has_password: boolean } = created.json();
     expect(invited.username).toMatch(/^@helene\.lefevre\./);
     expect(invited.has_password).toBe(false);
-    expect((await login(invited.username, DEFAULT_PASSWORD)).statusCode).toBe(401);
+    expect((await login(invited, DEFAULT_PASSWORD)).statusCode).toBe(401);
 
     const mail = await mailTo(email);
     expect(mail.subject).toBe('Votre compte sur le portail du service informatique');
@@ -185,7 +172,7 @@ describe('password reset by e-mail', () => {
     expect(link.url.searchParams.get('invitation')).toBe('1');
 
     expect((await confirm(link.token, NEW_PASSWORD)).statusCode).toBe(204);
-    const signedIn = await login(invited.username, NEW_PASSWORD);
+    const signedIn = await login(invited, NEW_PASSWORD);
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().user).toMatchObject({ email, has_password: true, must_change_password: false });
     expect((await confirm(link.token, 'Second-try-secret-99')).json().code).toBe('INVALID_RESET_TOKEN');

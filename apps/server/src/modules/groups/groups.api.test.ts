@@ -1,45 +1,33 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/types.js';
-import { apiClient, expectRefused } from '../../test/api-client.js';
-import { type Factories, factories, type TestUser } from '../../test/factories.js';
-import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import type { ApiClient, Refused } from '../../test/api-client.js';
+import { adminOf, apiTestApp, auditOf, created } from '../../test/api-client.js';
+import type { Factories, TestUser } from '../../test/factories.js';
+import type { TestApp } from '../../test/test-app.js';
 
 describe('groups API', () => {
   let t: TestApp;
   let db: Kysely<DB>;
   let f: Factories;
-  let api: ReturnType<typeof apiClient>;
+  let api: ApiClient;
+  let refused: Refused;
   let support: number;
   let other: number;
   let anna: TestUser;
   let boris: TestUser;
   let carla: TestUser;
 
-  const create = async (body: Record<string, unknown>) => {
-    const res = await api('POST', '/groups', body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; name: string; structure: number; member_count: number };
-  };
+  const create = (body: Record<string, unknown>) =>
+    created<{ id: number; name: string; structure: number; member_count: number }>(api, '/groups', body);
   const memberIds = async (group: number) =>
     ((await api('GET', `/groups/${group}/members`)).json() as Array<{ id: number }>).map((m) => m.id);
-  const refused = (
-    method: 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body: unknown,
-    status: number,
-    code: string,
-    fields?: string[],
-  ) => expectRefused(db, () => api(method, url, body), status, code, fields);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    db = t.app.database.db as Kysely<DB>;
-    f = factories(t.app);
+    ({ t, db, f } = await apiTestApp());
     support = (await f.structure({ name: 'Support' })).id;
     other = (await f.structure({ name: 'Other' })).id;
-    const admin = await f.user({ role: 'admin', structure: support });
-    api = apiClient(t.app, await f.token(admin));
+    ({ api, refused } = await adminOf(t.app, support));
     anna = await f.user({ structure: support, lastName: 'Albert' });
     boris = await f.user({ structure: support, lastName: 'Blanc' });
     carla = await f.user({ structure: other, lastName: 'Colin' });
@@ -89,9 +77,7 @@ describe('groups API', () => {
     expect((await api('DELETE', `/groups/${group.id}/members/${carla.id}`)).statusCode).toBe(204);
     expect(await memberIds(group.id)).toEqual([anna.id]);
     expect((await api('GET', `/groups/${group.id}`)).json().member_count).toBe(1);
-    const actions = (await api('GET', `/audit-log?target_type=group&target_id=${group.id}&ordering=id`))
-      .json()
-      .results.map((e: { action: string }) => e.action);
+    const actions = (await auditOf(api, 'group', group.id)).map((e) => e.action);
     expect(actions).toEqual([
       'group.created',
       'group.member_added',
@@ -131,13 +117,9 @@ describe('groups API', () => {
     const rows = await db.selectFrom('group_members').selectAll().where('group_id', '=', group.id).execute();
     expect(rows).toEqual([]);
     expect((await api('GET', `/users/${anna.id}`)).statusCode).toBe(200);
-    const audit = await api('GET', `/audit-log?target_type=group&target_id=${group.id}&ordering=id`);
-    expect(audit.json().results.map((e: { action: string }) => e.action)).toEqual([
-      'group.created',
-      'group.updated',
-      'group.deleted',
-    ]);
-    expect(audit.json().results[1].changes).toEqual({
+    const audit = await auditOf(api, 'group', group.id);
+    expect(audit.map((e) => e.action)).toEqual(['group.created', 'group.updated', 'group.deleted']);
+    expect(audit[1]?.changes).toEqual({
       name: { before: 'Temporaire', after: 'Provisoire' },
       structure: { before: support, after: other },
     });

@@ -1,40 +1,25 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/types.js';
-import { apiClient, expectRefused } from '../../test/api-client.js';
-import { type Factories, factories } from '../../test/factories.js';
-import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import type { ApiClient, Refused } from '../../test/api-client.js';
+import { adminOf, apiTestApp, auditOf, created } from '../../test/api-client.js';
+import type { Factories } from '../../test/factories.js';
+import type { TestApp } from '../../test/test-app.js';
 
 describe('sites API', () => {
   let t: TestApp;
-  let db: Kysely<DB>;
   let f: Factories;
-  let api: ReturnType<typeof apiClient>;
+  let api: ApiClient;
+  let refused: Refused;
   let lyon: number;
   let lille: number;
 
-  const create = async (body: Record<string, unknown>) => {
-    const res = await api('POST', '/sites', body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; name: string; address: string | null; structure: number };
-  };
-  const refused = (
-    method: 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body: unknown,
-    status: number,
-    code: string,
-    fields?: string[],
-  ) => expectRefused(db, () => api(method, url, body), status, code, fields);
+  const create = (body: Record<string, unknown>) =>
+    created<{ id: number; name: string; address: string | null; structure: number }>(api, '/sites', body);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    db = t.app.database.db as Kysely<DB>;
-    f = factories(t.app);
+    ({ t, f } = await apiTestApp());
     lyon = (await f.structure({ name: 'Lyon' })).id;
     lille = (await f.structure({ name: 'Lille' })).id;
-    const admin = await f.user({ role: 'admin', structure: lyon });
-    api = apiClient(t.app, await f.token(admin));
+    ({ api, refused } = await adminOf(t.app, lyon));
   });
   afterAll(() => t?.close());
 
@@ -59,13 +44,9 @@ describe('sites API', () => {
     expect(changed.json()).toMatchObject({ name: 'Part-Dieu', address: null, structure: lille });
     expect((await api('DELETE', `/sites/${site.id}`)).statusCode).toBe(204);
     expect((await api('GET', `/sites/${site.id}`)).statusCode).toBe(404);
-    const audit = await api('GET', `/audit-log?target_type=site&target_id=${site.id}&ordering=id`);
-    expect(audit.json().results.map((e: { action: string }) => e.action)).toEqual([
-      'site.created',
-      'site.updated',
-      'site.deleted',
-    ]);
-    expect(audit.json().results[1].changes).toEqual({
+    const audit = await auditOf(api, 'site', site.id);
+    expect(audit.map((e) => e.action)).toEqual(['site.created', 'site.updated', 'site.deleted']);
+    expect(audit[1]?.changes).toEqual({
       address: { before: '1 place Charles Béraudier', after: null },
       structure: { before: lyon, after: lille },
     });

@@ -1,39 +1,23 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/types.js';
-import { apiClient, expectRefused } from '../../test/api-client.js';
-import { type Factories, factories } from '../../test/factories.js';
-import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import type { ApiClient, Refused } from '../../test/api-client.js';
+import { adminOf, apiTestApp, auditOf, created } from '../../test/api-client.js';
+import type { Factories, TestUser } from '../../test/factories.js';
+import type { TestApp } from '../../test/test-app.js';
 
 describe('structures API', () => {
   let t: TestApp;
-  let db: Kysely<DB>;
   let f: Factories;
-  let api: ReturnType<typeof apiClient>;
-  let adminId: number;
+  let api: ApiClient;
+  let refused: Refused;
+  let admin: TestUser;
 
-  const create = async (body: Record<string, unknown>) => {
-    const res = await api('POST', '/structures', body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; name: string; code: string; parent: number | null };
-  };
-  const refused = (
-    method: 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body: unknown,
-    status: number,
-    code: string,
-    fields?: string[],
-  ) => expectRefused(db, () => api(method, url, body), status, code, fields);
+  const create = (body: Record<string, unknown>) =>
+    created<{ id: number; name: string; code: string; parent: number | null }>(api, '/structures', body);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    db = t.app.database.db as Kysely<DB>;
-    f = factories(t.app);
+    ({ t, f } = await apiTestApp());
     const home = await f.structure({ name: 'Home', code: 'HOME' });
-    const admin = await f.user({ role: 'admin', structure: home.id });
-    adminId = admin.id;
-    api = apiClient(t.app, await f.token(admin));
+    ({ admin, api, refused } = await adminOf(t.app, home.id));
   });
   afterAll(() => t?.close());
 
@@ -54,17 +38,17 @@ describe('structures API', () => {
 
     expect((await api('DELETE', `/structures/${plant.id}`)).statusCode).toBe(204);
     expect((await api('GET', `/structures/${plant.id}`)).statusCode).toBe(404);
-    const audit = await api('GET', `/audit-log?target_type=structure&target_id=${plant.id}&ordering=id`);
-    expect(audit.json().results.map((e: { action: string }) => e.action)).toEqual([
+    const audit = await auditOf(api, 'structure', plant.id);
+    expect(audit.map((e) => e.action)).toEqual([
       'structure.created',
       'structure.updated',
       'structure.deleted',
     ]);
-    expect(audit.json().results[1]).toMatchObject({
-      actor: adminId,
+    expect(audit[1]).toMatchObject({
+      actor: admin.id,
       changes: { name: { before: 'Usine', after: 'Usine de Lille' } },
     });
-    expect(audit.json().results[2].changes).toMatchObject({ code: { before: 'NORD-USINE', after: null } });
+    expect(audit[2]?.changes).toMatchObject({ code: { before: 'NORD-USINE', after: null } });
   });
 
   it('nests the tree under the roots, siblings by name', async () => {

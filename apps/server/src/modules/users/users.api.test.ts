@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/types.js';
-import { apiClient, expectProblem, expectRefused } from '../../test/api-client.js';
-import { type Factories, factories, type TestUser } from '../../test/factories.js';
-import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import {
+  type ApiClient,
+  adminOf,
+  apiClient,
+  apiTestApp,
+  auditOf,
+  expectProblem,
+  type Refused,
+  refusedWith,
+} from '../../test/api-client.js';
+import type { Factories, TestUser } from '../../test/factories.js';
+import type { TestApp } from '../../test/test-app.js';
 
 const PASSWORD = 'Correct-horse-battery-9';
 
@@ -11,7 +20,8 @@ describe('users API', () => {
   let t: TestApp;
   let db: Kysely<DB>;
   let f: Factories;
-  let api: ReturnType<typeof apiClient>;
+  let api: ApiClient;
+  let refused: Refused;
   let admin: TestUser;
   let acme: number;
   let paris: number;
@@ -35,23 +45,12 @@ describe('users API', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
-  const refused = (
-    method: 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body: unknown,
-    status: number,
-    code: string,
-    fields?: string[],
-  ) => expectRefused(db, () => api(method, url, body), status, code, fields);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    db = t.app.database.db as Kysely<DB>;
-    f = factories(t.app);
+    ({ t, db, f } = await apiTestApp());
     acme = (await f.structure({ name: 'Acme', code: 'ACME' })).id;
     paris = (await f.structure({ name: 'Acme Paris', code: 'ACME-PARIS', parent: acme })).id;
-    admin = await f.user({ role: 'admin', structure: acme });
-    api = apiClient(t.app, await f.token(admin));
+    ({ admin, api, refused } = await adminOf(t.app, acme));
   });
   afterAll(() => t?.close());
 
@@ -183,12 +182,12 @@ describe('users API', () => {
     it('lets nobody set his own role or structure through /auth/me', async () => {
       const user = await f.user({ structure: paris });
       const me = apiClient(t.app, await f.token(user));
-      await expectRefused(db, () => me('PATCH', '/auth/me', { role: 'admin' }), 400, 'VALIDATION_FAILED', [
-        'role',
-      ]);
-      await expectRefused(
-        db,
-        () => me('PATCH', '/auth/me', { first_name: 'Eve', structure: acme }),
+      const refusedToHim = refusedWith(db, me);
+      await refusedToHim('PATCH', '/auth/me', { role: 'admin' }, 400, 'VALIDATION_FAILED', ['role']);
+      await refusedToHim(
+        'PATCH',
+        '/auth/me',
+        { first_name: 'Eve', structure: acme },
         400,
         'VALIDATION_FAILED',
         ['structure'],
@@ -411,14 +410,6 @@ describe('users API', () => {
   });
 
   describe('audit', () => {
-    const entries = async (id: number) =>
-      (await api('GET', `/audit-log?target_type=user&target_id=${id}&ordering=id`)).json().results as Array<{
-        action: string;
-        actor: number;
-        target_label: string;
-        changes: Record<string, { before: unknown; after: unknown }> | null;
-      }>;
-
     it('records creation, role and structure changes, and deletion with before and after', async () => {
       const user = await create({ username: 'audit.trail.acme' });
       await api('PATCH', `/users/${user.id}`, { role: 'technician', structure: paris });
@@ -427,7 +418,7 @@ describe('users API', () => {
       expect((await api('DELETE', `/users/${user.id}`)).statusCode).toBe(204);
       expect((await api('GET', `/users/${user.id}`)).statusCode).toBe(404);
 
-      const [created, updated, deleted, ...rest] = await entries(user.id);
+      const [created, updated, deleted, ...rest] = await auditOf(api, 'user', user.id);
       expect(rest).toEqual([]);
       expect(created).toMatchObject({
         action: 'user.created',

@@ -111,6 +111,22 @@ export function createUserRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Two-factor authentication off: secrets and recovery codes gone. */
+    async turnOffMfa(executor: Kysely<DB>, userId: number, now: Date): Promise<void> {
+      await executor
+        .updateTable('users')
+        .set({
+          is_mfa_enabled: false,
+          mfa_secret: null,
+          mfa_pending_secret: null,
+          mfa_last_time_step: null,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', userId)
+        .execute();
+      await executor.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+    },
+
     async setGroups(
       executor: Kysely<DB>,
       userId: number,

@@ -402,18 +402,7 @@ export function createUserService({ db, dialect, clock, audit, credentials, mail
       const user = await get(actor, id);
       assertAllowed(canManageUsers(actor));
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({
-            is_mfa_enabled: false,
-            mfa_secret: null,
-            mfa_pending_secret: null,
-            mfa_last_time_step: null,
-            updated_at: clock().toISOString(),
-          })
-          .where('id', '=', id)
-          .execute();
-        await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', id).execute();
+        await repo.turnOffMfa(trx, id, clock());
         await audit.record(trx, auditContext(actor, request), {
           action: 'mfa.reset',
           target: { type: 'user', id, label: user.username },
