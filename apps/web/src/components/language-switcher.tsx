@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../i18n';
-import { languages } from '../i18n/language';
+import { type Language, languages } from '../i18n/language';
 
-export function LanguageSwitcher() {
+/** FR / EN toggle; `onChange` lets a signed-in page also save the choice in the user's profile. */
+export function LanguageSwitcher({ onChange }: { onChange?: (lang: Language) => void }) {
   const { t, i18n } = useTranslation();
   const current = i18n.resolvedLanguage;
 
@@ -19,7 +20,10 @@ export function LanguageSwitcher() {
               lang={lang}
               aria-pressed={active}
               aria-label={t(`language.${lang}`)}
-              onClick={() => void changeLanguage(lang)}
+              onClick={() => {
+                void changeLanguage(lang);
+                onChange?.(lang);
+              }}
               className={
                 active
                   ? 'rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-semibold tracking-wide text-white'

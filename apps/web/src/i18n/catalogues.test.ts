@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import fr from './fr.json';
+import { resources } from './namespaces';
 
 type Leaf = [key: string, value: unknown];
 
@@ -9,7 +8,11 @@ function leaves(node: unknown, prefix = ''): Leaf[] {
   return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
-const catalogues = { fr: leaves(fr), en: leaves(en) };
+// Every namespace of both languages, keys prefixed by their namespace.
+const catalogues = {
+  fr: Object.entries(resources.fr).flatMap(([ns, tree]) => leaves(tree, ns)),
+  en: Object.entries(resources.en).flatMap(([ns, tree]) => leaves(tree, ns)),
+};
 
 describe('translation catalogues', () => {
   it('fr and en have exactly the same keys', () => {

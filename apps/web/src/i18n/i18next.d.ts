@@ -1,8 +1,8 @@
-import type en from './en.json';
+import type { resources } from './namespaces';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: (typeof resources)['en'];
   }
 }

@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
 import { defaultLanguage, type Language, languageStorageKey, languages, pickLanguage } from './language';
+import { resources } from './namespaces';
 
 function readStoredLanguage(): string | null {
   try {
@@ -28,7 +27,7 @@ i18n.on('languageChanged', (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources,
   lng: initial,
   fallbackLng: defaultLanguage,
   supportedLngs: languages,

@@ -36,6 +36,9 @@ export const MeSchema = UserSchema.extend({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/** Who is signed in on this browser, if anyone: the single-page app's first question. */
+export const SessionStateSchema = z.object({ user: MeSchema.nullable() });
+
 export const LoginResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('authenticated'), user: MeSchema, csrf_token: z.string() }),
   z.object({

@@ -20,6 +20,18 @@ describe('authentication by session and by token', () => {
   afterAll(() => t?.close());
 
   describe('web session', () => {
+    it('tells the web app who is signed in, without a 401 for nobody', async () => {
+      const anonymous = await call('GET', '/api/v1/auth/session');
+      expect(anonymous.statusCode).toBe(200);
+      expect(anonymous.json()).toEqual({ user: null });
+      const user = await f.user();
+      const session = sessionOf(await login(user));
+      const signedIn = await call('GET', '/api/v1/auth/session', session);
+      expect(signedIn.json().user).toMatchObject({ id: user.id, csrf_token: session['x-csrf-token'] });
+      await call('POST', '/api/v1/auth/logout', session);
+      expect((await call('GET', '/api/v1/auth/session', session)).json()).toEqual({ user: null });
+    });
+
     it('sets an HttpOnly, SameSite=Lax cookie, not Secure over http, and GET /auth/me answers with it', async () => {
       const user = await f.user();
       const response = await login(user);

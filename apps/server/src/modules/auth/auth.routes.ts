@@ -19,6 +19,7 @@ import {
   pageOf,
   RecoveryCodesSchema,
   SessionSchema,
+  SessionStateSchema,
   TokenRequestSchema,
   TokenResponseSchema,
 } from '@itsm/contracts';
@@ -129,6 +130,19 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, res
       },
     },
     (request) => login.issueToken(request.body, contextOf(request)),
+  );
+
+  r.get(
+    '/api/v1/auth/session',
+    {
+      config: publicRoute,
+      schema: {
+        tags,
+        summary: 'The signed-in user of this browser, or null (never 401)',
+        response: { 200: SessionStateSchema },
+      },
+    },
+    async (request) => ({ user: request.actor ? await account.me(request.actor) : null }),
   );
 
   r.get(

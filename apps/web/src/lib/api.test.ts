@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, setCsrfToken, whenSignedOut, withQuery } from './api';
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+describe('api client', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setCsrfToken(null);
+  });
+
+  it('builds query strings without empty values', () => {
+    expect(withQuery('/users', { page: 2, search: '', role: undefined, is_active: true })).toBe(
+      '/users?page=2&is_active=true',
+    );
+  });
+
+  it('sends the CSRF token with unsafe methods only', async () => {
+    const fetch = vi.fn(async () => answer(200, { ok: true }));
+    vi.stubGlobal('fetch', fetch);
+    setCsrfToken('t0k');
+    await api('GET', '/users');
+    await api('POST', '/users', { a: 1 });
+    const headers = (fetch.mock.calls as unknown as [string, RequestInit][]).map(
+      ([, init]) => init.headers as Record<string, string>,
+    );
+    expect(headers[0]?.['x-csrf-token']).toBeUndefined();
+    expect(headers[1]?.['x-csrf-token']).toBe('t0k');
+  });
+
+  it('turns problem+json into an ApiError with its fields and Retry-After', async () => {
+    vi.stubGlobal('fetch', async () =>
+      answer(
+        400,
+        {
+          code: 'VALIDATION_FAILED',
+          detail: 'bad',
+          errors: [{ location: 'body', field: 'email', message: 'Invalid', code: 'x' }],
+        },
+        { 'retry-after': '30' },
+      ),
+    );
+    const error = await api('POST', '/users', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('VALIDATION_FAILED');
+    expect((error as ApiError).fieldMessage('email')).toBe('Invalid');
+    expect((error as ApiError).retryAfter).toBe(30);
+  });
+
+  it('reports an expired session once, but not for the /auth/me probe', async () => {
+    const signedOut = vi.fn();
+    whenSignedOut(signedOut);
+    vi.stubGlobal('fetch', async () => answer(401, { code: 'SESSION_EXPIRED' }));
+    await api('GET', '/users').catch(() => undefined);
+    await api('GET', '/auth/me').catch(() => undefined);
+    expect(signedOut).toHaveBeenCalledTimes(1);
+  });
+});

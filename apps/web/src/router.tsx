@@ -1,0 +1,179 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { isAdmin, meQuery } from './features/auth/session';
+import { ForbiddenPage, NotFoundPage } from './features/shell/status-pages';
+import { queryClient } from './lib/query-client';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+// Public pages: sign-in and password recovery.
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: z.object({ redirect: z.string().optional(), expired: z.boolean().optional() }),
+  component: lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./features/auth/forgot-password-page'), 'ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: z.object({ token: z.string().default(''), invitation: z.coerce.number().optional() }),
+  component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
+});
+
+// Everything else needs a signed-in user, inside the shell.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    // A pending requirement (new password, MFA enrolment) sends to the page that meets it.
+    if (me.requirement && location.pathname !== '/account/required') {
+      throw redirect({ to: '/account/required' });
+    }
+    return { me };
+  },
+  component: lazyRouteComponent(() => import('./features/shell/app-shell'), 'AppShell'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/dashboard/home-dashboard'), 'HomeDashboard'),
+});
+
+const requiredRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/required',
+  component: lazyRouteComponent(() => import('./features/account/requirement-page'), 'RequirementPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  validateSearch: z.object({ tab: z.enum(['profile', 'security', 'tokens', 'sessions']).optional() }),
+  component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
+});
+
+// Administration: administrators only (technicians and users get the 403 page).
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ context }) => {
+    const me = (context as { me?: { role: string } }).me;
+    if (!me || !isAdmin(me as { role: 'admin' })) throw redirect({ to: '/forbidden' });
+  },
+  component: Outlet,
+});
+
+const listSearch = z.object({
+  page: z.coerce.number().int().min(1).optional(),
+  search: z.string().optional(),
+  ordering: z.string().optional(),
+});
+
+const adminPages = [
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/users',
+    validateSearch: listSearch.extend({
+      role: z.enum(['admin', 'technician', 'user']).optional(),
+      structure: z.coerce.number().int().optional(),
+      is_active: z.enum(['true', 'false']).optional(),
+    }),
+    component: lazyRouteComponent(() => import('./features/users/users-page'), 'UsersPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/structures',
+    component: lazyRouteComponent(() => import('./features/structures/structures-page'), 'StructuresPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/groups',
+    validateSearch: listSearch,
+    component: lazyRouteComponent(() => import('./features/groups/groups-page'), 'GroupsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/sites',
+    validateSearch: listSearch,
+    component: lazyRouteComponent(() => import('./features/sites/sites-page'), 'SitesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/login-events',
+    validateSearch: listSearch.extend({
+      user: z.coerce.number().int().optional(),
+      success: z.enum(['true', 'false']).optional(),
+      ip: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
+    component: lazyRouteComponent(() => import('./features/journal/login-events-page'), 'LoginEventsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/audit-log',
+    validateSearch: listSearch.extend({
+      action: z.string().optional(),
+      actor: z.coerce.number().int().optional(),
+      target_type: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
+    component: lazyRouteComponent(() => import('./features/journal/audit-log-page'), 'AuditLogPage'),
+  }),
+];
+
+const forbiddenRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forbidden',
+  component: ForbiddenPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  appRoute.addChildren([
+    homeRoute,
+    requiredRoute,
+    accountRoute,
+    forbiddenRoute,
+    adminRoute.addChildren(adminPages),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
