@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import { repoRoot, webDistDir } from './paths.js';
 
 export type RunningServer = {
   baseUrl: string;
+  /** Runs a CLI command (`main.ts <args>`) against this server's database; resolves with its stdout. */
+  cli: (args: string[]) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -38,29 +40,34 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+const mainTs = ['--conditions=source', 'apps/server/src/main.ts'];
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(tsx, [...mainTs, ...args], { cwd: repoRoot, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`itsm ${args.join(' ')} failed (${error.message}):\n${stdout}${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
 /** Starts the real server (`main.ts serve`) on a fresh SQLite database and waits for /readyz. */
 export async function startServer({ readyTimeoutMs = 60_000 } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    join(repoRoot, 'node_modules/.bin/tsx'),
-    ['--conditions=source', 'apps/server/src/main.ts', 'serve'],
-    {
-      cwd: repoRoot,
-      env: {
-        ...serverEnvironment(),
-        ITSM_ENV: 'development',
-        ITSM_PORT: String(port),
-        ITSM_HOST: '127.0.0.1',
-        DATABASE_URL: `sqlite:${join(dataDir, 'itsm.db')}`,
-        ITSM_DATA_DIR: dataDir,
-        ITSM_WEB_DIR: webDistDir,
-        ITSM_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const env: NodeJS.ProcessEnv = {
+    ...serverEnvironment(),
+    ITSM_ENV: 'development',
+    ITSM_PORT: String(port),
+    ITSM_HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dataDir, 'itsm.db')}`,
+    ITSM_DATA_DIR: dataDir,
+    ITSM_WEB_DIR: webDistDir,
+    ITSM_LOG_LEVEL: 'warn',
+  };
+  const child = spawn(tsx, [...mainTs, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -90,7 +97,7 @@ export async function startServer({ readyTimeoutMs = 60_000 } = {}): Promise<Run
     }
     try {
       const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return { baseUrl, stop };
+      if (response.status === 200) return { baseUrl, cli: (args) => runCli(args, env), stop };
       last = `HTTP ${response.status}: ${await response.text()}`;
     } catch (error) {
       last = (error as Error).message;

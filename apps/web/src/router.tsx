@@ -71,7 +71,12 @@ const requiredRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
-  validateSearch: z.object({ tab: z.enum(['profile', 'security', 'tokens', 'sessions']).optional() }),
+  validateSearch: z.object({
+    tab: z.enum(['profile', 'security', 'tokens', 'sessions']).optional().catch(undefined),
+    // The API tokens list (tokens tab).
+    page: z.coerce.number().int().min(1).optional().catch(undefined),
+    ordering: z.string().optional(),
+  }),
   component: lazyRouteComponent(() => import('./features/account/account-page'), 'AccountPage'),
 });
 
@@ -92,14 +97,22 @@ const listSearch = z.object({
   ordering: z.string().optional(),
 });
 
+// A calendar day of the journals' date filters (`YYYY-MM-DD`); anything else is dropped.
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
 const adminPages = [
   createRoute({
     getParentRoute: () => adminRoute,
     path: '/users',
     validateSearch: listSearch.extend({
-      role: z.enum(['admin', 'technician', 'user']).optional(),
-      structure: z.coerce.number().int().optional(),
-      is_active: z.enum(['true', 'false']).optional(),
+      role: z.enum(['admin', 'technician', 'user']).optional().catch(undefined),
+      structure: z.coerce.number().int().positive().optional().catch(undefined),
+      site: z.coerce.number().int().positive().optional().catch(undefined),
+      is_active: z.enum(['true', 'false']).optional().catch(undefined),
     }),
     component: lazyRouteComponent(() => import('./features/users/users-page'), 'UsersPage'),
   }),
@@ -111,24 +124,28 @@ const adminPages = [
   createRoute({
     getParentRoute: () => adminRoute,
     path: '/groups',
-    validateSearch: listSearch,
+    validateSearch: listSearch.extend({
+      structure: z.coerce.number().int().positive().optional().catch(undefined),
+    }),
     component: lazyRouteComponent(() => import('./features/groups/groups-page'), 'GroupsPage'),
   }),
   createRoute({
     getParentRoute: () => adminRoute,
     path: '/sites',
-    validateSearch: listSearch,
+    validateSearch: listSearch.extend({
+      structure: z.coerce.number().int().positive().optional().catch(undefined),
+    }),
     component: lazyRouteComponent(() => import('./features/sites/sites-page'), 'SitesPage'),
   }),
   createRoute({
     getParentRoute: () => adminRoute,
     path: '/login-events',
     validateSearch: listSearch.extend({
-      user: z.coerce.number().int().optional(),
-      success: z.enum(['true', 'false']).optional(),
+      user: z.coerce.number().int().positive().optional().catch(undefined),
+      success: z.enum(['true', 'false']).optional().catch(undefined),
       ip: z.string().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
+      from: day,
+      to: day,
     }),
     component: lazyRouteComponent(() => import('./features/journal/login-events-page'), 'LoginEventsPage'),
   }),
@@ -137,10 +154,10 @@ const adminPages = [
     path: '/audit-log',
     validateSearch: listSearch.extend({
       action: z.string().optional(),
-      actor: z.coerce.number().int().optional(),
+      actor: z.coerce.number().int().positive().optional().catch(undefined),
       target_type: z.string().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
+      from: day,
+      to: day,
     }),
     component: lazyRouteComponent(() => import('./features/journal/audit-log-page'), 'AuditLogPage'),
   }),

@@ -25,6 +25,8 @@ type Props<T> = {
   caption: string;
   /** Row → a card on phones (tables scroll sideways otherwise). */
   renderCard?: (row: T) => ReactNode;
+  /** A click anywhere on a row (mouse convenience: keep a real button in the row for keyboards). */
+  onRowClick?: (row: T) => void;
 };
 
 declare module '@tanstack/react-table' {
@@ -60,7 +62,7 @@ export function DataTable<T>(props: Props<T>) {
       <button
         type="button"
         onClick={() => props.onOrderingChange(next)}
-        className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white"
+        className="inline-flex items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-white"
       >
         {label}
         <span aria-hidden="true" className={clsx('text-xs', !active && 'opacity-30')}>
@@ -121,7 +123,14 @@ export function DataTable<T>(props: Props<T>) {
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                  <tr
+                    key={row.id}
+                    onClick={props.onRowClick ? () => props.onRowClick?.(row.original) : undefined}
+                    className={clsx(
+                      'hover:bg-slate-50 dark:hover:bg-slate-800/50',
+                      props.onRowClick && 'cursor-pointer',
+                    )}
+                  >
                     {row.getVisibleCells().map((cell) => (
                       <td key={cell.id} className="px-4 py-3 align-middle">
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -136,10 +145,10 @@ export function DataTable<T>(props: Props<T>) {
       )}
       <nav
         aria-label={t('table.pagination')}
-        className="flex items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
       >
-        <span>{t('table.count', { count })}</span>
-        <div className="flex items-center gap-2">
+        <span className="whitespace-nowrap">{t('table.count', { count })}</span>
+        <div className="ml-auto flex items-center gap-2">
           <Button
             variant="secondary"
             isDisabled={props.pageNumber <= 1}
@@ -147,7 +156,9 @@ export function DataTable<T>(props: Props<T>) {
           >
             {t('table.previous')}
           </Button>
-          <span aria-current="page">{t('table.pageOf', { page: props.pageNumber, pages: lastPage })}</span>
+          <span aria-current="page" className="whitespace-nowrap">
+            {t('table.pageOf', { page: props.pageNumber, pages: lastPage })}
+          </span>
           <Button
             variant="secondary"
             isDisabled={props.pageNumber >= lastPage}

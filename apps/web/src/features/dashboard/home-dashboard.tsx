@@ -1,6 +1,7 @@
 import type { Page } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GroupIcon, KeyIcon, PinIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../components/icons';
 import { api } from '../../lib/api';
@@ -49,7 +50,8 @@ export function HomeDashboard() {
   const { t } = useTranslation('dashboard');
   const me = useMe();
   const admin = isAdmin(me);
-  const since = new Date(Date.now() - 86_400_000).toISOString();
+  // Fixed for the page's life: a new value at each render would be a new query at each render.
+  const [since] = useState(() => new Date(Date.now() - 86_400_000).toISOString());
   const users = useCount('/users', {}, admin);
   const structures = useCount('/structures', {}, admin);
   const groups = useCount('/groups', {}, admin);

@@ -87,7 +87,7 @@ export function Topbar({ me, onOpenMenu }: { me: Me; onOpenMenu: () => void }) {
             </AriaDialog>
           </Popover>
         </DialogTrigger>
-        <MenuTrigger>
+        <MenuTrigger onOpenChange={(open) => open && setTheme(storedTheme())}>
           <Button
             aria-label={t('topbar.profile')}
             className="ml-1 inline-flex items-center gap-2 rounded-full outline-none focus-visible:outline-2 focus-visible:outline-indigo-600"
