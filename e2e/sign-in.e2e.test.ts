@@ -112,6 +112,12 @@ describe.skipIf(browserSuitesSkipped())('sign-in (browser)', () => {
       await page.getByRole('heading', { level: 1, name: 'Groupes' }).waitFor();
       expect(pathOf(page)).toBe('/admin/groups');
       await settled();
+
+      // The same on a full reload: the tab remembers it was signed in, so it says the session expired.
+      await admin.request('DELETE', `/users/${await admin.userId(demo.admin.username)}/sessions`);
+      await page.reload();
+      await page.getByText('Votre session a expiré. Reconnectez-vous.').waitFor();
+      expect(new URL(page.url()).searchParams.get('redirect')).toBe('/admin/groups');
       expect(unexpectedProblems(problems, [401])).toEqual([]);
     } finally {
       await close();

@@ -8,7 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod';
-import { isAdmin, meQuery } from './features/auth/session';
+import { isAdmin, meQuery, sessionEndedUnexpectedly } from './features/auth/session';
 import { ForbiddenPage, NotFoundPage } from './features/shell/status-pages';
 import { queryClient } from './lib/query-client';
 
@@ -46,7 +46,10 @@ const appRoute = createRoute({
   id: 'app',
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    if (!me) {
+      const expired = sessionEndedUnexpectedly() || undefined;
+      throw redirect({ to: '/login', search: { redirect: location.href, expired } });
+    }
     // A pending requirement (new password, MFA enrolment) sends to the page that meets it.
     if (me.requirement && location.pathname !== '/account/required') {
       throw redirect({ to: '/account/required' });
@@ -91,6 +94,12 @@ const adminRoute = createRoute({
   component: Outlet,
 });
 
+/** `?success=true` typed by hand arrives parsed as a boolean, set by the page as text: accept both. */
+const booleanText = z
+  .preprocess((value) => (typeof value === 'boolean' ? String(value) : value), z.enum(['true', 'false']))
+  .optional()
+  .catch(undefined);
+
 const listSearch = z.object({
   page: z.coerce.number().int().min(1).optional(),
   search: z.string().optional(),
@@ -112,7 +121,7 @@ const adminPages = [
       role: z.enum(['admin', 'technician', 'user']).optional().catch(undefined),
       structure: z.coerce.number().int().positive().optional().catch(undefined),
       site: z.coerce.number().int().positive().optional().catch(undefined),
-      is_active: z.enum(['true', 'false']).optional().catch(undefined),
+      is_active: booleanText,
     }),
     component: lazyRouteComponent(() => import('./features/users/users-page'), 'UsersPage'),
   }),
@@ -142,7 +151,7 @@ const adminPages = [
     path: '/login-events',
     validateSearch: listSearch.extend({
       user: z.coerce.number().int().positive().optional().catch(undefined),
-      success: z.enum(['true', 'false']).optional().catch(undefined),
+      success: booleanText,
       ip: z.string().optional(),
       from: day,
       to: day,

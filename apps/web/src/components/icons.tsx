@@ -35,6 +35,22 @@ export const MonitorIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const PhoneIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="6.5" y="2.5" width="11" height="19" rx="2.5" />
+    <path d="M10.5 18.5h3" />
+  </Icon>
+);
+
+/** "…": the button of a menu of actions (filled dots, not a stroke). */
+export const MoreIcon = (props: IconProps) => (
+  <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" focusable="false" {...props}>
+    <circle cx="5" cy="12" r="1.75" />
+    <circle cx="12" cy="12" r="1.75" />
+    <circle cx="19" cy="12" r="1.75" />
+  </svg>
+);
+
 export const BoxIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="m3.5 7.5 8.5-4 8.5 4-8.5 4-8.5-4Z" />

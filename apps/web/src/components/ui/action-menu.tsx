@@ -1,6 +1,7 @@
 import { clsx } from 'clsx';
 import { Fragment } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { MoreIcon } from '../icons';
 
 export type ActionItem = {
   id: string;
@@ -31,11 +32,7 @@ export function ActionMenu({ label, items, onAction, className }: Props) {
           className,
         )}
       >
-        <svg viewBox="0 0 24 24" className="size-5" fill="currentColor" aria-hidden="true">
-          <circle cx="5" cy="12" r="1.75" />
-          <circle cx="12" cy="12" r="1.75" />
-          <circle cx="19" cy="12" r="1.75" />
-        </svg>
+        <MoreIcon className="size-5" />
       </Button>
       <Popover
         placement="bottom end"

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 import { Dialog } from './dialog';
+import { FormError } from './form-error';
 import { errorMessage } from './states';
 
 type Props = {
@@ -55,14 +56,7 @@ export function ConfirmDialog({
     <Dialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} role="alertdialog">
       <div className="flex flex-col gap-4 text-sm text-slate-600 dark:text-slate-300">
         <div>{children}</div>
-        {error ? (
-          <p
-            role="alert"
-            className="rounded-lg bg-rose-50 px-3 py-2 text-rose-700 dark:bg-rose-950/50 dark:text-rose-300"
-          >
-            {error}
-          </p>
-        ) : null}
+        <FormError>{error}</FormError>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onPress={() => onOpenChange(false)}>
             {t('actions.cancel')}

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, Spinner } from './states';
 
 export type Ordering = { field: string; descending: boolean } | null;
 
-type Props<T> = {
+export type DataTableProps<T> = {
   columns: ColumnDef<T, unknown>[];
   page: Page<T> | undefined;
   isLoading: boolean;
@@ -36,7 +36,7 @@ declare module '@tanstack/react-table' {
 }
 
 /** A server-paginated table: the API sorts, filters and pages; loading, empty and error states included. */
-export function DataTable<T>(props: Props<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation('shell');
   const table = useReactTable({
     data: props.page?.results ?? [],

@@ -1,3 +1,5 @@
+import { notify } from '../../components/ui/toast';
+
 /** Copies text; the Clipboard API needs a secure context, older ways cover plain-HTTP intranets. */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -22,6 +24,15 @@ export async function copyText(text: string): Promise<boolean> {
   } finally {
     area.remove();
   }
+}
+
+/** Copies text and says whether it worked, in a toast. */
+export async function copyWithNotice(
+  text: string,
+  notices: { copied: string; failed: string },
+): Promise<void> {
+  const ok = await copyText(text);
+  notify(ok ? notices.copied : notices.failed, ok ? 'success' : 'error');
 }
 
 /** Offers text as a file to save, e.g. recovery codes. */

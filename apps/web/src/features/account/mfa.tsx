@@ -5,35 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { notify } from '../../components/ui/toast';
+import { FormActions } from '../../components/ui/form-actions';
+import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { api } from '../../lib/api';
-import { copyText, downloadText } from './clipboard';
-import { FormTextField } from './form';
-import { applyServerErrors } from './server-errors';
+import { copyWithNotice } from './clipboard';
+import { accountFieldMessages } from './field-messages';
+import { OtpField, otpErrors, useOtpSchema } from './mfa-fields';
+import { PasswordPrompt } from './password-prompt';
+import { RecoveryCodes } from './recovery-codes';
 
 type Setup = { secret: string; otpauth_url: string; qr_code: string };
 type Step = { name: 'password' } | { name: 'scan'; setup: Setup } | { name: 'codes'; codes: string[] };
 
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to type into a phone. */
 export const groupSecret = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
-
-/** The password, alone: the first step of sensitive actions (set-up, new recovery codes, turning off). */
-export function usePasswordSchema() {
-  const { t } = useTranslation('account');
-  return useMemo(() => z.object({ password: z.string().min(1, t('validation.required')) }), [t]);
-}
-
-export function useOtpSchema() {
-  const { t } = useTranslation('account');
-  return useMemo(
-    () =>
-      z
-        .string()
-        .transform((v) => v.replace(/\s/g, ''))
-        .pipe(z.string().regex(/^\d{6}$/, t('validation.otp'))),
-    [t],
-  );
-}
 
 /**
  * Two-factor set-up in three steps: confirm the password, scan the QR code and type a code,
@@ -52,9 +37,21 @@ export function MfaSetup({
   onFinished: () => void;
   onCancel?: () => void;
 }) {
+  const { t } = useTranslation('account');
   const [step, setStep] = useState<Step>({ name: 'password' });
   if (step.name === 'password')
-    return <PasswordStep onCancel={onCancel} onDone={(setup) => setStep({ name: 'scan', setup })} />;
+    return (
+      <PasswordPrompt
+        layout="inline"
+        intro={t('mfa.passwordStep')}
+        submitLabel={t('mfa.continue')}
+        onCancel={onCancel}
+        onSubmit={async (password) => {
+          const setup = await api<Setup>('POST', '/auth/mfa/setup', { password });
+          setStep({ name: 'scan', setup });
+        }}
+      />
+    );
   if (step.name === 'scan')
     return (
       <ScanStep
@@ -67,48 +64,6 @@ export function MfaSetup({
       />
     );
   return <CodesStep codes={step.codes} username={username} onFinished={onFinished} />;
-}
-
-function PasswordStep({ onDone, onCancel }: { onDone: (setup: Setup) => void; onCancel?: () => void }) {
-  const { t } = useTranslation('account');
-  const { t: ts } = useTranslation('shell');
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(usePasswordSchema()),
-    defaultValues: { password: '' },
-  });
-  const submit = handleSubmit(async ({ password }) => {
-    setFormError(null);
-    try {
-      onDone(await api<Setup>('POST', '/auth/mfa/setup', { password }));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['password']));
-    }
-  });
-  return (
-    <form className="flex max-w-md flex-col gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('mfa.passwordStep')}</p>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <FormTextField
-        control={control}
-        name="password"
-        label={t('mfa.password')}
-        type="password"
-        autoComplete="current-password"
-        autoFocus
-      />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" isPending={formState.isSubmitting}>
-          {t('mfa.continue')}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onPress={onCancel}>
-            {ts('actions.cancel')}
-          </Button>
-        ) : null}
-      </div>
-    </form>
-  );
 }
 
 function StepNumber({ n }: { n: number }) {
@@ -132,32 +87,17 @@ function ScanStep({
   onCancel?: () => void;
 }) {
   const { t } = useTranslation('account');
-  const { t: ts } = useTranslation('shell');
-  const [formError, setFormError] = useState<string | null>(null);
   const otp = useOtpSchema();
   const schema = useMemo(() => z.object({ otp }), [otp]);
-  const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(schema),
-    defaultValues: { otp: '' },
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { otp: '' } });
+  const { formError, onSubmit } = useFormSubmit(form, ['otp'], {
+    messages: accountFieldMessages,
+    ...otpErrors,
   });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const answer = await api<{ recovery_codes: string[] }>('POST', '/auth/mfa/enable', { otp: values.otp });
-      onDone(answer.recovery_codes);
-    } catch (error) {
-      // A wrong code belongs next to the code field.
-      const message = applyServerErrors(error, setError, ['otp']);
-      if (message && (error as { code?: string }).code === 'INVALID_OTP')
-        setError('otp', { type: 'server', message });
-      else setFormError(message);
-    }
+  const submit = onSubmit(async (values) => {
+    const answer = await api<{ recovery_codes: string[] }>('POST', '/auth/mfa/enable', { otp: values.otp });
+    onDone(answer.recovery_codes);
   });
-
-  async function copySecret() {
-    const ok = await copyText(setup.secret);
-    notify(ok ? t('mfa.secretCopied') : t('mfa.copyFailed'), ok ? 'success' : 'error');
-  }
 
   return (
     <ol className="flex flex-col gap-6">
@@ -183,7 +123,15 @@ function ScanStep({
                 {groupSecret(setup.secret)}
               </code>
               <div className="flex flex-wrap gap-2">
-                <Button variant="secondary" onPress={() => void copySecret()}>
+                <Button
+                  variant="secondary"
+                  onPress={() =>
+                    void copyWithNotice(setup.secret, {
+                      copied: t('mfa.secretCopied'),
+                      failed: t('mfa.copyFailed'),
+                    })
+                  }
+                >
                   {t('mfa.copySecret')}
                 </Button>
                 <a
@@ -206,25 +154,13 @@ function ScanStep({
         >
           <p className="pt-0.5 text-sm text-slate-700 dark:text-slate-300">{t('mfa.step3')}</p>
           {formError ? <Alert>{formError}</Alert> : null}
-          <FormTextField
-            control={control}
-            name="otp"
-            label={t('mfa.code')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            className="max-w-xs"
+          <OtpField control={form.control} className="max-w-xs" />
+          <FormActions
+            layout="inline"
+            submitLabel={t('mfa.enable')}
+            isPending={form.formState.isSubmitting}
+            onCancel={onCancel}
           />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" isPending={formState.isSubmitting}>
-              {t('mfa.enable')}
-            </Button>
-            {onCancel ? (
-              <Button variant="secondary" onPress={onCancel}>
-                {ts('actions.cancel')}
-              </Button>
-            ) : null}
-          </div>
         </form>
       </li>
     </ol>
@@ -247,51 +183,6 @@ function CodesStep({
       <RecoveryCodes codes={codes} username={username} />
       <div>
         <Button onPress={onFinished}>{t('mfa.saved')}</Button>
-      </div>
-    </div>
-  );
-}
-
-/** The recovery codes, shown once: a clear warning, the list, copy and download. */
-export function RecoveryCodes({ codes, username }: { codes: string[]; username: string }) {
-  const { t } = useTranslation('account');
-  const text = `${t('mfa.fileHeader', { username })}\n\n${codes.join('\n')}\n`;
-
-  async function copy() {
-    const ok = await copyText(text);
-    notify(ok ? t('mfa.copied') : t('mfa.copyFailed'), ok ? 'success' : 'error');
-  }
-
-  return (
-    <div className="flex flex-col gap-4">
-      <Alert tone="warning" title={t('mfa.codesTitle')}>
-        {t('mfa.codesWarning')}
-      </Alert>
-      <ol
-        aria-label={t('mfa.codesTitle')}
-        className="grid max-w-xl grid-cols-1 gap-2 rounded-xl border border-slate-200 bg-slate-50 p-4 font-mono text-sm text-slate-900 min-[420px]:grid-cols-2 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
-      >
-        {codes.map((code, index) => (
-          <li key={code} className="flex items-baseline gap-2">
-            <span className="w-5 text-right text-xs text-slate-400 tabular-nums select-none">
-              {index + 1}.
-            </span>
-            <span className="tracking-wider">{code}</span>
-          </li>
-        ))}
-      </ol>
-      <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onPress={() => void copy()}>
-          {t('mfa.copy')}
-        </Button>
-        <Button
-          variant="secondary"
-          onPress={() =>
-            downloadText(`itsm-recovery-codes-${username.replace(/^@/, '')}.txt`, text.replace(/\n/g, '\r\n'))
-          }
-        >
-          {t('mfa.download')}
-        </Button>
       </div>
     </div>
   );

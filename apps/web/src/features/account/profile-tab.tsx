@@ -2,21 +2,23 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Me, Structure } from '@itsm/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
+import { FormSelectField } from '../../components/ui/form-select-field';
+import { FormTextField } from '../../components/ui/form-text-field';
 import { Radio, RadioGroup } from '../../components/ui/radio-group';
-import { SelectField } from '../../components/ui/select-field';
 import { notify } from '../../components/ui/toast';
+import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { changeLanguage } from '../../i18n';
 import { type Language, languages } from '../../i18n/language';
 import { api } from '../../lib/api';
 import { meQuery } from '../auth/session';
 import { applyTheme, storedTheme, type Theme, themes } from '../shell/theme';
-import { FormTextField, Section } from './form';
-import { applyServerErrors } from './server-errors';
+import { accountFieldMessages } from './field-messages';
+import { Section } from './section';
 
 export function ProfileTab({ me }: { me: Me }) {
   return (
@@ -37,7 +39,6 @@ function ProfileForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation('account');
   const { t: ts } = useTranslation('shell');
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(
     () =>
       z.object({
@@ -48,7 +49,7 @@ function ProfileForm({ me }: { me: Me }) {
       }),
     [t],
   );
-  const { control, handleSubmit, setError, reset, formState } = useForm({
+  const form = useForm({
     resolver: zodResolver(schema),
     values: {
       first_name: me.first_name,
@@ -58,19 +59,17 @@ function ProfileForm({ me }: { me: Me }) {
     },
     resetOptions: { keepDirtyValues: true },
   });
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const updated = await api<Me>('PATCH', '/auth/me', { ...values, phone: values.phone || null });
-      queryClient.setQueryData(meQuery.queryKey, updated);
-      reset({ ...values });
-      if (values.locale !== me.locale) await changeLanguage(values.locale as Language);
-      // In the language just chosen.
-      notify(i18n.getFixedT(values.locale, 'account')('profile.saved'));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['first_name', 'last_name', 'phone', 'locale']));
-    }
+  const { control, reset, formState } = form;
+  const { formError, onSubmit } = useFormSubmit(form, ['first_name', 'last_name', 'phone', 'locale'], {
+    messages: accountFieldMessages,
+  });
+  const submit = onSubmit(async (values) => {
+    const updated = await api<Me>('PATCH', '/auth/me', { ...values, phone: values.phone || null });
+    queryClient.setQueryData(meQuery.queryKey, updated);
+    reset({ ...values });
+    if (values.locale !== me.locale) await changeLanguage(values.locale as Language);
+    // In the language just chosen.
+    notify(i18n.getFixedT(values.locale, 'account')('profile.saved'));
   });
 
   return (
@@ -98,19 +97,11 @@ function ProfileForm({ me }: { me: Me }) {
             type="tel"
             autoComplete="tel"
           />
-          <Controller
+          <FormSelectField
             control={control}
             name="locale"
-            render={({ field, fieldState }) => (
-              <SelectField
-                label={t('profile.language')}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                options={languages.map((lang) => ({ value: lang, label: t(`languages.${lang}`) }))}
-              />
-            )}
+            label={t('profile.language')}
+            options={languages.map((lang) => ({ value: lang, label: t(`languages.${lang}`) }))}
           />
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -131,7 +122,6 @@ function ProfileForm({ me }: { me: Me }) {
 function EmailForm({ me }: { me: Me }) {
   const { t } = useTranslation('account');
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(
     () =>
       z.object({
@@ -143,21 +133,19 @@ function EmailForm({ me }: { me: Me }) {
       }),
     [t, me.email],
   );
-  const { control, handleSubmit, setError, reset, formState } = useForm({
+  const form = useForm({
     resolver: zodResolver(schema),
     defaultValues: { email: '', current_password: '' },
   });
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const updated = await api<Me>('PATCH', '/auth/me', values);
-      queryClient.setQueryData(meQuery.queryKey, updated);
-      reset();
-      notify(t('profile.emailSaved'));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['email', 'current_password']));
-    }
+  const { control, formState } = form;
+  const { formError, onSubmit } = useFormSubmit(form, ['email', 'current_password'], {
+    messages: accountFieldMessages,
+  });
+  const submit = onSubmit(async (values) => {
+    const updated = await api<Me>('PATCH', '/auth/me', values);
+    queryClient.setQueryData(meQuery.queryKey, updated);
+    form.reset();
+    notify(t('profile.emailSaved'));
   });
 
   return (

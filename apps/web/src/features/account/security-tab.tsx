@@ -9,13 +9,18 @@ import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
+import { FormActions } from '../../components/ui/form-actions';
 import { notify } from '../../components/ui/toast';
+import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { api } from '../../lib/api';
 import { meQuery } from '../auth/session';
-import { FormTextField, Section } from './form';
-import { MfaSetup, RecoveryCodes, useOtpSchema, usePasswordSchema } from './mfa';
+import { accountFieldMessages } from './field-messages';
+import { MfaSetup } from './mfa';
+import { OtpField, otpErrors, PasswordField, useOtpSchema, usePasswordSchema } from './mfa-fields';
 import { PasswordChangeForm } from './password-form';
-import { applyServerErrors } from './server-errors';
+import { PasswordPrompt } from './password-prompt';
+import { RecoveryCodes } from './recovery-codes';
+import { Section } from './section';
 
 export function SecurityTab({ me }: { me: Me }) {
   const { t } = useTranslation('account');
@@ -126,6 +131,7 @@ function RegenerateDialog({
         </div>
       ) : (
         <PasswordPrompt
+          layout="dialog"
           intro={t('mfa.regenerateText')}
           submitLabel={t('mfa.regenerateSubmit')}
           onCancel={close}
@@ -141,91 +147,33 @@ function RegenerateDialog({
   );
 }
 
-/** A password field and a submit button, inside a dialog; the password's errors under the field. */
-function PasswordPrompt({
-  intro,
-  submitLabel,
-  onSubmit,
-  onCancel,
-}: {
-  intro: string;
-  submitLabel: string;
-  onSubmit: (password: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation('account');
-  const { t: ts } = useTranslation('shell');
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(usePasswordSchema()),
-    defaultValues: { password: '' },
-  });
-  const submit = handleSubmit(async ({ password }) => {
-    setFormError(null);
-    try {
-      await onSubmit(password);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['password']));
-    }
-  });
-  return (
-    <form className="flex flex-col gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      <p className="text-sm text-slate-600 dark:text-slate-300">{intro}</p>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <FormTextField
-        control={control}
-        name="password"
-        label={t('mfa.password')}
-        type="password"
-        autoComplete="current-password"
-        autoFocus
-      />
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onPress={onCancel}>
-          {ts('actions.cancel')}
-        </Button>
-        <Button type="submit" isPending={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
 function DisableDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation('account');
-  const { t: ts } = useTranslation('shell');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [formError, setFormError] = useState<string | null>(null);
   const password = usePasswordSchema();
   const otp = useOtpSchema();
   const schema = useMemo(() => password.extend({ otp }), [password, otp]);
-  const { control, handleSubmit, setError, reset, formState } = useForm({
-    resolver: zodResolver(schema),
-    defaultValues: { password: '', otp: '' },
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { password: '', otp: '' } });
+  const { formError, setFormError, onSubmit } = useFormSubmit(form, ['password', 'otp'], {
+    messages: accountFieldMessages,
+    ...otpErrors,
   });
   const close = () => {
     onOpenChange(false);
-    reset();
+    form.reset();
     setFormError(null);
   };
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await api('POST', '/auth/mfa/disable', values);
-    } catch (error) {
-      const message = applyServerErrors(error, setError, ['password', 'otp']);
-      if (message && (error as { code?: string }).code === 'INVALID_OTP')
-        setError('otp', { type: 'server', message });
-      else setFormError(message);
-      return;
-    }
-    close();
-    notify(t('mfa.turnedOff'));
-    // Staff may be required to use it: the requirement page then asks to set it up again.
+  // Staff may be required to use it: the requirement page then asks to set it up again.
+  async function followRequirement() {
     const me = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
     if (me?.requirement) await navigate({ to: '/account/required' });
+  }
+  const submit = onSubmit(async (values) => {
+    await api('POST', '/auth/mfa/disable', values);
+    close();
+    notify(t('mfa.turnedOff'));
+    void followRequirement();
   });
   return (
     <Dialog
@@ -237,30 +185,14 @@ function DisableDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange
       <form className="flex flex-col gap-4" noValidate onSubmit={(event) => void submit(event)}>
         <p className="text-sm text-slate-600 dark:text-slate-300">{t('mfa.turnOffText')}</p>
         {formError ? <Alert>{formError}</Alert> : null}
-        <FormTextField
-          control={control}
-          name="password"
-          label={t('mfa.password')}
-          type="password"
-          autoComplete="current-password"
-          autoFocus
+        <PasswordField control={form.control} />
+        <OtpField control={form.control} />
+        <FormActions
+          onCancel={close}
+          variant="danger"
+          isPending={form.formState.isSubmitting}
+          submitLabel={t('mfa.turnOff')}
         />
-        <FormTextField
-          control={control}
-          name="otp"
-          label={t('mfa.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-        />
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onPress={close}>
-            {ts('actions.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" isPending={formState.isSubmitting}>
-            {t('mfa.turnOff')}
-          </Button>
-        </div>
       </form>
     </Dialog>
   );

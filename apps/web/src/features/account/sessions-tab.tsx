@@ -3,14 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MonitorIcon } from '../../components/icons';
+import { MonitorIcon, PhoneIcon } from '../../components/icons';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { EmptyState, ErrorState, errorMessage, Spinner } from '../../components/ui/states';
 import { notify } from '../../components/ui/toast';
 import { api, setCsrfToken } from '../../lib/api';
-import { Section } from './form';
-import { formatDateTime, formatRelative } from './format';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { Section } from './section';
 import { describeUserAgent } from './user-agent';
 
 export const sessionsKey = ['account', 'sessions'] as const;
@@ -56,8 +56,9 @@ export function SessionsTab() {
 }
 
 function SessionRow({ session }: { session: Session }) {
-  const { t } = useTranslation('account');
+  const { t, i18n } = useTranslation('account');
   const { t: ts } = useTranslation('shell');
+  const language = i18n.resolvedLanguage ?? 'fr';
   const deviceName = useDeviceName();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -92,7 +93,7 @@ function SessionRow({ session }: { session: Session }) {
         aria-hidden="true"
         className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
       >
-        {mobile ? <PhoneGlyph /> : <MonitorIcon className="size-5" />}
+        {mobile ? <PhoneIcon className="size-5" /> : <MonitorIcon className="size-5" />}
       </span>
       <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-center">
         <div className="min-w-0 flex-1">
@@ -113,13 +114,18 @@ function SessionRow({ session }: { session: Session }) {
             </div>
             <div className="flex gap-1">
               <dt>{t('sessions.lastActivity')}</dt>
-              <dd className="text-slate-800 dark:text-slate-200" title={formatDateTime(session.last_seen_at)}>
-                {session.current ? t('sessions.now') : formatRelative(session.last_seen_at)}
+              <dd
+                className="text-slate-800 dark:text-slate-200"
+                title={formatDateTime(session.last_seen_at, language)}
+              >
+                {session.current ? t('sessions.now') : formatRelative(session.last_seen_at, language)}
               </dd>
             </div>
             <div className="flex gap-1">
               <dt>{t('sessions.started')}</dt>
-              <dd className="text-slate-800 dark:text-slate-200">{formatDateTime(session.created_at)}</dd>
+              <dd className="text-slate-800 dark:text-slate-200">
+                {formatDateTime(session.created_at, language)}
+              </dd>
             </div>
           </dl>
         </div>
@@ -136,22 +142,5 @@ function SessionRow({ session }: { session: Session }) {
         </div>
       </div>
     </li>
-  );
-}
-
-function PhoneGlyph() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      className="size-5"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="6.5" y="2.5" width="11" height="19" rx="2.5" />
-      <path d="M10.5 18.5h3" strokeLinecap="round" />
-    </svg>
   );
 }

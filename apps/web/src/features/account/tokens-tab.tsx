@@ -1,53 +1,40 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { ApiToken, Me, Page } from '@itsm/contracts';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, Me } from '@itsm/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { DataTable, orderingParam, parseOrdering } from '../../components/ui/data-table';
-import { DateField } from '../../components/ui/date-field';
-import { Dialog } from '../../components/ui/dialog';
+import { DataTable } from '../../components/ui/data-table';
 import { notify } from '../../components/ui/toast';
+import { useListSearch } from '../../components/ui/use-list-search';
 import { api } from '../../lib/api';
-import { copyText } from './clipboard';
-import { FormTextField, Section } from './form';
-import { formatDate, formatDateTime, formatRelative } from './format';
-import { applyServerErrors } from './server-errors';
+import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+import { usePageQuery } from '../../lib/use-page-query';
+import { CreateTokenDialog } from './create-token-dialog';
+import { Section } from './section';
 
 const route = getRouteApi('/app/account');
-const PAGE_SIZE = 20;
-
-type Created = ApiToken & { token: string };
-
-/** `YYYY-MM-DD` of a day from today, in local time. */
-function localDay(offsetDays: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function TokensTab({ me }: { me: Me }) {
-  const { t } = useTranslation('account');
+  const { t, i18n } = useTranslation('account');
+  const language = i18n.resolvedLanguage ?? 'fr';
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
-  const page = search.page ?? 1;
-  const ordering = parseOrdering(search.ordering);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-
-  const query = { user: me.id, page, page_size: PAGE_SIZE, ordering: search.ordering };
-  const tokens = useQuery({
-    queryKey: ['account', 'tokens', query],
-    queryFn: () => api<Page<ApiToken>>('GET', '/auth/tokens', undefined, query),
-    placeholderData: keepPreviousData,
+  const list = useListSearch({
+    search,
+    navigate: (update, replace) => void navigate({ search: update, replace }),
+    filters: [],
+    pageSize: 20,
+  });
+  const tokens = usePageQuery<ApiToken>(['account', 'tokens'], '/auth/tokens', {
+    user: me.id,
+    ...list.params,
   });
 
   const expiry = (token: ApiToken) => {
@@ -55,11 +42,13 @@ export function TokensTab({ me }: { me: Me }) {
       return <span className="text-slate-500 dark:text-slate-400">{t('tokens.never')}</span>;
     if (new Date(token.expires_at).getTime() <= Date.now())
       return <Badge tone="amber">{t('tokens.expired')}</Badge>;
-    return formatDate(token.expires_at);
+    return formatDate(token.expires_at, language);
   };
   const lastUsed = (token: ApiToken) =>
     token.last_used_at ? (
-      <span title={formatDateTime(token.last_used_at)}>{formatRelative(token.last_used_at)}</span>
+      <span title={formatDateTime(token.last_used_at, language)}>
+        {formatRelative(token.last_used_at, language)}
+      </span>
     ) : (
       <span className="text-slate-500 dark:text-slate-400">{t('tokens.neverUsed')}</span>
     );
@@ -101,7 +90,9 @@ export function TokensTab({ me }: { me: Me }) {
       id: 'created_at',
       header: t('tokens.created'),
       meta: { ordering: 'created_at' },
-      cell: ({ row }) => <span className="whitespace-nowrap">{formatDate(row.original.created_at)}</span>,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">{formatDate(row.original.created_at, language)}</span>
+      ),
     },
     {
       id: 'expires_at',
@@ -129,20 +120,7 @@ export function TokensTab({ me }: { me: Me }) {
     >
       <DataTable
         columns={columns}
-        page={tokens.data}
-        isLoading={tokens.isLoading}
-        error={tokens.error}
-        onRetry={() => void tokens.refetch()}
-        pageNumber={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={(next) =>
-          void navigate({ search: (s) => ({ ...s, page: next > 1 ? next : undefined }) })
-        }
-        ordering={ordering}
-        onOrderingChange={(next) =>
-          void navigate({ search: (s) => ({ ...s, page: undefined, ordering: orderingParam(next) }) })
-        }
-        emptyTitle={t('tokens.empty')}
+        {...list.tableProps(tokens, { none: t('tokens.empty') })}
         caption={t('tokens.caption')}
         renderCard={(token) => (
           <div className="flex flex-col gap-2 text-sm">
@@ -160,7 +138,7 @@ export function TokensTab({ me }: { me: Me }) {
             </div>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-600 dark:text-slate-400">
               <dt>{t('tokens.created')}</dt>
-              <dd className="text-slate-800 dark:text-slate-200">{formatDate(token.created_at)}</dd>
+              <dd className="text-slate-800 dark:text-slate-200">{formatDate(token.created_at, language)}</dd>
               <dt>{t('tokens.expires')}</dt>
               <dd className="text-slate-800 dark:text-slate-200">{expiry(token)}</dd>
               <dt>{t('tokens.lastUsed')}</dt>
@@ -191,150 +169,5 @@ export function TokensTab({ me }: { me: Me }) {
         {t('tokens.revokeText')}
       </ConfirmDialog>
     </Section>
-  );
-}
-
-function CreateTokenDialog({
-  isOpen,
-  onOpenChange,
-  onCreated,
-}: {
-  isOpen: boolean;
-  onOpenChange: (open: boolean) => void;
-  onCreated: () => void;
-}) {
-  const { t } = useTranslation('account');
-  const [created, setCreated] = useState<Created | null>(null);
-  const close = () => {
-    onOpenChange(false);
-    setCreated(null);
-  };
-  return (
-    <Dialog
-      isOpen={isOpen}
-      onOpenChange={(open) => (open ? onOpenChange(true) : close())}
-      title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
-      // Once the secret shows, a stray click outside must not lose it.
-      role={created ? 'alertdialog' : 'dialog'}
-    >
-      {created ? (
-        <TokenSecret token={created} onDone={close} />
-      ) : (
-        <CreateTokenForm
-          onCancel={close}
-          onCreated={(token) => {
-            setCreated(token);
-            onCreated();
-          }}
-        />
-      )}
-    </Dialog>
-  );
-}
-
-function CreateTokenForm({
-  onCancel,
-  onCreated,
-}: {
-  onCancel: () => void;
-  onCreated: (token: Created) => void;
-}) {
-  const { t } = useTranslation('account');
-  const { t: ts } = useTranslation('shell');
-  const [formError, setFormError] = useState<string | null>(null);
-  const tomorrow = localDay(1);
-  const schema = useMemo(
-    () =>
-      z.object({
-        name: z.string().trim().min(1, t('validation.required')).max(100, t('validation.tooLong')),
-        expires_at: z.string().refine((v) => v === '' || v >= tomorrow, t('validation.futureDate')),
-      }),
-    [t, tomorrow],
-  );
-  const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(schema),
-    defaultValues: { name: '', expires_at: '' },
-  });
-  const submit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const token = await api<Created>('POST', '/auth/tokens', {
-        name: values.name,
-        // The end of the chosen day, in the user's time zone.
-        expires_at: values.expires_at ? new Date(`${values.expires_at}T23:59:59`).toISOString() : null,
-      });
-      onCreated(token);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['name', 'expires_at']));
-    }
-  });
-  return (
-    <form className="flex flex-col gap-4" noValidate onSubmit={(event) => void submit(event)}>
-      {formError ? <Alert>{formError}</Alert> : null}
-      <FormTextField
-        control={control}
-        name="name"
-        label={t('tokens.name')}
-        description={t('tokens.nameHint')}
-        autoFocus
-        maxLength={100}
-      />
-      <div className="flex flex-col gap-1.5">
-        <Controller
-          control={control}
-          name="expires_at"
-          render={({ field, fieldState }) => (
-            <DateField
-              label={t('tokens.expiresOn')}
-              value={field.value}
-              onChange={field.onChange}
-              min={tomorrow}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <p className="text-xs text-slate-500 dark:text-slate-400">{t('tokens.expiresHint')}</p>
-      </div>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onPress={onCancel}>
-          {ts('actions.cancel')}
-        </Button>
-        <Button type="submit" isPending={formState.isSubmitting}>
-          {ts('actions.create')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function TokenSecret({ token, onDone }: { token: Created; onDone: () => void }) {
-  const { t } = useTranslation('account');
-  async function copy() {
-    const ok = await copyText(token.token);
-    notify(ok ? t('tokens.copied') : t('mfa.copyFailed'), ok ? 'success' : 'error');
-  }
-  return (
-    <div className="flex flex-col gap-4">
-      <Alert tone="warning" title={t('tokens.secretWarningTitle')}>
-        {t('tokens.secretWarning')}
-      </Alert>
-      <div className="flex flex-col gap-1.5">
-        <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
-          {t('tokens.secretLabel', { name: token.name })}
-        </p>
-        <code className="block rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5 font-mono text-sm break-all text-slate-900 select-all dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
-          {token.token}
-        </code>
-      </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
-        {t('tokens.usage')} <code className="font-mono">Authorization: Token {token.token_prefix}…</code>
-      </p>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onPress={() => void copy()}>
-          {t('tokens.copy')}
-        </Button>
-        <Button onPress={onDone}>{t('tokens.done')}</Button>
-      </div>
-    </div>
   );
 }

@@ -1,6 +1,9 @@
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LogoMark } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/language-switcher';
+import { Alert } from '../../components/ui/alert';
 
 /** The frame of the signed-out pages: logo, a card, the language switch. */
 export function AuthLayout({
@@ -30,5 +33,38 @@ export function AuthLayout({
         </div>
       </main>
     </div>
+  );
+}
+
+/** "Back to sign-in", under the forms and messages of the password pages. */
+export function BackToLoginLink() {
+  const { t } = useTranslation('auth');
+  return (
+    <Link to="/login" className="text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+      {t('forgot.backToLogin')}
+    </Link>
+  );
+}
+
+/** A signed-out page that only says something (sent, done, invalid link), then where to go. */
+export function AuthNotice({
+  title,
+  tone,
+  message,
+  children,
+}: {
+  title: string;
+  tone: 'success' | 'warning';
+  message: string;
+  /** What follows the message: a hint, links. */
+  children: ReactNode;
+}) {
+  return (
+    <AuthLayout title={title}>
+      <div className="flex flex-col gap-4">
+        <Alert tone={tone}>{message}</Alert>
+        {children}
+      </div>
+    </AuthLayout>
   );
 }

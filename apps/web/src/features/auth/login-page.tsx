@@ -9,7 +9,7 @@ import { errorMessage } from '../../components/ui/states';
 import { api, setCsrfToken } from '../../lib/api';
 import { safeRedirect } from '../../lib/redirect';
 import { AuthLayout } from './auth-layout';
-import { meQuery } from './session';
+import { meQuery, rememberSignedIn } from './session';
 
 const route = getRouteApi('/login');
 
@@ -32,6 +32,7 @@ export function LoginPage() {
       return;
     }
     setCsrfToken(answer.csrf_token);
+    rememberSignedIn(true);
     queryClient.setQueryData(meQuery.queryKey, answer.user);
     await navigate({ to: safeRedirect(search.redirect) });
   }

@@ -23,3 +23,26 @@ export function useMe(): Me {
 }
 
 export const isAdmin = (me: Pick<Me, 'role'>) => me.role === 'admin';
+
+const signedInKey = 'itsm.signed-in';
+
+/** Remembers, for this tab, that someone signed in, so that a later visit without a session can say it expired. */
+export function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) sessionStorage.setItem(signedInKey, '1');
+    else sessionStorage.removeItem(signedInKey);
+  } catch {
+    // without storage, an expired session just looks like a first visit
+  }
+}
+
+/** True once after a session of this tab ended without signing out (timeout, ended elsewhere). */
+export function sessionEndedUnexpectedly(): boolean {
+  try {
+    const was = sessionStorage.getItem(signedInKey) === '1';
+    sessionStorage.removeItem(signedInKey);
+    return was;
+  } catch {
+    return false;
+  }
+}

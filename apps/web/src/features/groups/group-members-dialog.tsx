@@ -1,14 +1,17 @@
 import type { Group, UserRef } from '@itsm/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
+
+import { FormError } from '../../components/ui/form-error';
+import { ItemDialog } from '../../components/ui/item-dialog';
 import { EmptyState, ErrorState, errorMessage, Spinner } from '../../components/ui/states';
 import { notify } from '../../components/ui/toast';
+import { UserPicker } from '../../components/ui/user-picker';
 import { api } from '../../lib/api';
-import { fullName } from '../users/lookups';
-import { UserPicker } from '../users/user-picker';
+import { useRefresh } from '../../lib/use-refresh';
+import { fullName } from '../../lib/user-names';
 
 type Props = { group: Group | null; onClose: () => void };
 
@@ -16,21 +19,16 @@ type Props = { group: Group | null; onClose: () => void };
 export function GroupMembersDialog({ group, onClose }: Props) {
   const { t } = useTranslation('groups');
   return (
-    <Dialog
-      isOpen={group !== null}
-      onOpenChange={(open) => !open && onClose()}
-      size="lg"
-      title={t('members.title', { name: group?.name ?? '' })}
-    >
-      {group ? <Members group={group} onClose={onClose} /> : null}
-    </Dialog>
+    <ItemDialog item={group} onClose={onClose} size="lg" title={(g) => t('members.title', { name: g.name })}>
+      {(g) => <Members group={g} onClose={onClose} />}
+    </ItemDialog>
   );
 }
 
 function Members({ group, onClose }: { group: Group; onClose: () => void }) {
   const { t } = useTranslation('groups');
   const { t: ts } = useTranslation('shell');
-  const queryClient = useQueryClient();
+  const refreshAll = useRefresh();
   const [candidate, setCandidate] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<number | null>(null);
@@ -41,13 +39,7 @@ function Members({ group, onClose }: { group: Group; onClose: () => void }) {
     queryFn: () => api<UserRef[]>('GET', `/groups/${group.id}/members`),
   });
 
-  async function refresh() {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['groups'] }),
-      queryClient.invalidateQueries({ queryKey: ['users'] }),
-      queryClient.invalidateQueries({ queryKey: ['lookup'] }),
-    ]);
-  }
+  const refresh = () => refreshAll('groups', 'users', 'lookup');
 
   async function add() {
     if (candidate === null) return;
@@ -102,14 +94,7 @@ function Members({ group, onClose }: { group: Group; onClose: () => void }) {
           {t('members.addButton')}
         </Button>
       </form>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-950/50 dark:text-rose-300"
-        >
-          {error}
-        </p>
-      ) : null}
+      <FormError>{error}</FormError>
       <section aria-labelledby="members-heading" className="flex flex-col gap-2">
         <h3
           id="members-heading"

@@ -2,10 +2,11 @@ import type { AuditEntry } from '@itsm/contracts';
 import { clsx } from 'clsx';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
+import { ItemDialog } from '../../components/ui/item-dialog';
 import { useAuditLabels } from './audit-labels';
 import { useReferenceDisplay } from './audit-references';
-import { changeRows, formatInstant, formatValue } from './journal-format';
+import { changeRows, formatValue } from './journal-format';
+import { JournalTime } from './journal-page';
 
 function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' }) {
   const { t } = useTranslation('journal');
@@ -85,24 +86,17 @@ export function ChangesDiff({ entry }: { entry: AuditEntry }) {
 
 /** One line of the audit log in full: who, what, on what, from where, and the before/after diff. */
 export function AuditEntryDialog({ entry, onClose }: { entry: AuditEntry | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation('journal');
+  const { t } = useTranslation('journal');
   const { actionLabel, targetTypeLabel } = useAuditLabels();
   const shell = useTranslation('shell').t;
   return (
-    <Dialog
-      isOpen={entry !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={entry ? actionLabel(entry.action) : ''}
-      size="lg"
-    >
-      {entry ? (
+    <ItemDialog item={entry} onClose={onClose} title={(shown) => actionLabel(shown.action)} size="lg">
+      {(entry) => (
         <div className="flex flex-col gap-5">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-slate-500 dark:text-slate-400">{t('audit.columns.time')}</dt>
             <dd className="text-slate-900 tabular-nums dark:text-slate-100">
-              <time dateTime={entry.created_at}>
-                {formatInstant(entry.created_at, i18n.resolvedLanguage ?? 'fr')}
-              </time>
+              <JournalTime value={entry.created_at} />
             </dd>
             <dt className="font-medium text-slate-500 dark:text-slate-400">{t('audit.columns.actor')}</dt>
             <dd className="text-slate-900 dark:text-slate-100">
@@ -151,7 +145,7 @@ export function AuditEntryDialog({ entry, onClose }: { entry: AuditEntry | null;
             </Button>
           </div>
         </div>
-      ) : null}
-    </Dialog>
+      )}
+    </ItemDialog>
   );
 }

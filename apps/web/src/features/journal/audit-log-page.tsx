@@ -1,22 +1,18 @@
-import type { AuditEntry, Page } from '@itsm/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '@itsm/contracts';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, orderingParam, parseOrdering } from '../../components/ui/data-table';
-import { DateField } from '../../components/ui/date-field';
 import { SelectField } from '../../components/ui/select-field';
-import { api } from '../../lib/api';
+import { useListSearch } from '../../components/ui/use-list-search';
+import { usePageQuery } from '../../lib/use-page-query';
 import { AuditEntryDialog } from './audit-diff';
 import { useAuditLabels } from './audit-labels';
-import { FilterPanel, FilterText, UserPicker } from './journal-filters';
-import { AUDIT_ACTIONS, dayBound, formatInstant, TARGET_TYPES } from './journal-format';
+import { DateRangeFilter, UserPicker } from './journal-filters';
+import { AUDIT_ACTIONS, journalQuery, TARGET_TYPES } from './journal-format';
+import { JournalPage, JournalTime, timeColumn } from './journal-page';
 
 const route = getRouteApi('/app/admin/audit-log');
-const PAGE_SIZE = 25;
-
-type Search = ReturnType<typeof route.useSearch>;
 
 function ActionBadge({ action }: { action: string }) {
   const { actionLabel } = useAuditLabels();
@@ -51,62 +47,32 @@ export function AuditLogPage() {
   const { actionLabel, targetTypeLabel } = useAuditLabels();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const page = search.page ?? 1;
-  const ordering = parseOrdering(search.ordering ?? '-created_at');
   const language = i18n.resolvedLanguage ?? 'fr';
   const [open, setOpen] = useState<AuditEntry | null>(null);
-
-  const setSearch = (patch: Partial<Search>) =>
-    void navigate({
-      search: (prev: Search) => ({ ...prev, page: undefined, ...patch }),
-      replace: true,
-    });
-
-  const query = {
-    page,
-    page_size: PAGE_SIZE,
-    ordering: orderingParam(ordering),
-    search: search.search,
+  const list = useListSearch({
+    search,
+    navigate: (update, replace) => void navigate({ search: update, replace }),
+    filters: ['search', 'action', 'actor', 'target_type', 'from', 'to'],
+    defaultOrdering: '-created_at',
+  });
+  const entries = usePageQuery<AuditEntry>(['audit-log'], '/audit-log', {
+    ...journalQuery(list.params, search),
     action: search.action,
     actor: search.actor,
     target_type: search.target_type,
-    created_at__gte: dayBound(search.from, 'start'),
-    created_at__lte: dayBound(search.to, 'end'),
-  };
-  const list = useQuery({
-    queryKey: ['audit-log', query],
-    queryFn: () => api<Page<AuditEntry>>('GET', '/audit-log', undefined, query),
-    placeholderData: keepPreviousData,
   });
 
-  const actionOptions = useMemo(() => {
-    const known: string[] = [...AUDIT_ACTIONS];
-    if (search.action && !known.includes(search.action)) known.push(search.action);
-    return known
-      .map((value) => ({ value, label: actionLabel(value) }))
+  // Every known value, and the URL's even when unknown (an action of a newer server), by label.
+  const options = (known: readonly string[], current: string | undefined, label: (value: string) => string) =>
+    [...known, ...(current && !known.includes(current) ? [current] : [])]
+      .map((value) => ({ value, label: label(value) }))
       .sort((a, b) => a.label.localeCompare(b.label, language));
-  }, [actionLabel, search.action, language]);
-
-  const targetOptions = useMemo(() => {
-    const known: string[] = [...TARGET_TYPES];
-    if (search.target_type && !known.includes(search.target_type)) known.push(search.target_type);
-    return known
-      .map((value) => ({ value, label: targetTypeLabel(value) }))
-      .sort((a, b) => a.label.localeCompare(b.label, language));
-  }, [targetTypeLabel, search.target_type, language]);
+  const actionOptions = options(AUDIT_ACTIONS, search.action, actionLabel);
+  const targetOptions = options(TARGET_TYPES, search.target_type, targetTypeLabel);
 
   const columns = useMemo<ColumnDef<AuditEntry, unknown>[]>(
     () => [
-      {
-        id: 'created_at',
-        header: t('audit.columns.time'),
-        meta: { ordering: 'created_at' },
-        cell: ({ row }) => (
-          <time dateTime={row.original.created_at} className="whitespace-nowrap tabular-nums">
-            {formatInstant(row.original.created_at, language)}
-          </time>
-        ),
-      },
+      timeColumn(t('audit.columns.time')),
       {
         id: 'actor',
         header: t('audit.columns.actor'),
@@ -160,123 +126,64 @@ export function AuditLogPage() {
         },
       },
     ],
-    [t, language, actionLabel],
+    [t, actionLabel],
   );
 
-  const activeCount = [search.action, search.actor, search.target_type, search.from, search.to].filter(
-    Boolean,
-  ).length;
-  const active = activeCount > 0 || Boolean(search.search);
-
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
-          {t('audit.title')}
-        </h1>
-        <p className="mt-1 text-slate-600 dark:text-slate-400">{t('audit.intro')}</p>
-      </div>
-
-      <FilterPanel
-        activeCount={activeCount}
-        canReset={active}
-        primary={
-          <FilterText
-            search
-            label={t('filters.search')}
-            placeholder={t('audit.searchPlaceholder')}
-            value={search.search ?? ''}
-            onCommit={(value) => setSearch({ search: value || undefined })}
+    <JournalPage
+      text={(key) => t(`audit.${key}`)}
+      list={list}
+      query={entries}
+      columns={columns}
+      filters={
+        <>
+          <SelectField
+            label={t('filters.action')}
+            value={search.action ?? ''}
+            onChange={(value) => list.setFilters({ action: value || undefined })}
+            emptyLabel={t('filters.allActions')}
+            options={actionOptions}
           />
-        }
-        onReset={() =>
-          setSearch({
-            search: undefined,
-            action: undefined,
-            actor: undefined,
-            target_type: undefined,
-            from: undefined,
-            to: undefined,
-          })
-        }
-      >
-        <SelectField
-          label={t('filters.action')}
-          value={search.action ?? ''}
-          onChange={(value) => setSearch({ action: value || undefined })}
-          emptyLabel={t('filters.allActions')}
-          options={actionOptions}
-        />
-        <UserPicker
-          label={t('filters.actor')}
-          value={search.actor}
-          onChange={(actor) => setSearch({ actor })}
-        />
-        <SelectField
-          label={t('filters.targetType')}
-          value={search.target_type ?? ''}
-          onChange={(value) => setSearch({ target_type: value || undefined })}
-          emptyLabel={t('filters.allTargets')}
-          options={targetOptions}
-        />
-        <DateField
-          label={t('filters.from')}
-          value={search.from ?? ''}
-          max={search.to}
-          onChange={(value) => setSearch({ from: value || undefined })}
-        />
-        <DateField
-          label={t('filters.to')}
-          value={search.to ?? ''}
-          min={search.from}
-          onChange={(value) => setSearch({ to: value || undefined })}
-        />
-      </FilterPanel>
-
-      <DataTable
-        columns={columns}
-        page={list.data}
-        isLoading={list.isLoading}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        pageNumber={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={(next) => void navigate({ search: (prev: Search) => ({ ...prev, page: next }) })}
-        ordering={ordering}
-        onOrderingChange={(next) =>
-          // Newest first is the default; the time column toggles between both directions.
-          setSearch({ ordering: !next || next.descending === false ? 'created_at' : undefined })
-        }
-        emptyTitle={active ? t('audit.emptyFiltered') : t('audit.empty')}
-        caption={t('audit.title')}
-        onRowClick={setOpen}
-        renderCard={(entry) => (
-          <button
-            type="button"
-            onClick={() => setOpen(entry)}
-            className="-m-4 flex w-[calc(100%+2rem)] flex-col gap-2 rounded-xl p-4 text-left text-sm outline-none focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
-            <span className="flex w-full items-start justify-between gap-3">
-              <ActionBadge action={entry.action} />
-              <time
-                dateTime={entry.created_at}
-                className="text-right text-xs text-slate-500 tabular-nums dark:text-slate-400"
-              >
-                {formatInstant(entry.created_at, language)}
-              </time>
+          <UserPicker
+            label={t('filters.actor')}
+            value={search.actor}
+            onChange={(actor) => list.setFilters({ actor })}
+          />
+          <SelectField
+            label={t('filters.targetType')}
+            value={search.target_type ?? ''}
+            onChange={(value) => list.setFilters({ target_type: value || undefined })}
+            emptyLabel={t('filters.allTargets')}
+            options={targetOptions}
+          />
+          <DateRangeFilter from={search.from} to={search.to} onChange={list.setFilters} />
+        </>
+      }
+      onRowClick={setOpen}
+      renderCard={(entry) => (
+        <button
+          type="button"
+          onClick={() => setOpen(entry)}
+          className="-m-4 flex w-[calc(100%+2rem)] flex-col gap-2 rounded-xl p-4 text-left text-sm outline-none focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          <span className="flex w-full items-start justify-between gap-3">
+            <ActionBadge action={entry.action} />
+            <JournalTime
+              value={entry.created_at}
+              className="text-right text-xs text-slate-500 tabular-nums dark:text-slate-400"
+            />
+          </span>
+          <Target entry={entry} />
+          <span className="flex w-full items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
+            <span className="break-all">
+              {entry.actor_username ? t('audit.by', { name: entry.actor_username }) : t('audit.noActor')}
             </span>
-            <Target entry={entry} />
-            <span className="flex w-full items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
-              <span className="break-all">
-                {entry.actor_username ? t('audit.by', { name: entry.actor_username }) : t('audit.noActor')}
-              </span>
-              <span className="font-mono">{entry.ip ?? ''}</span>
-            </span>
-          </button>
-        )}
-      />
-
+            <span className="font-mono">{entry.ip ?? ''}</span>
+          </span>
+        </button>
+      )}
+    >
       <AuditEntryDialog entry={open} onClose={() => setOpen(null)} />
-    </div>
+    </JournalPage>
   );
 }

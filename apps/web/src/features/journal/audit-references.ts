@@ -1,7 +1,8 @@
-import type { AuditEntry, Group, Page, Site, Structure } from '@itsm/contracts';
+import type { AuditEntry, Page } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
-import { userLabel, useUsersById } from './journal-filters';
+import { lookupQuery, namesById } from '../../lib/lookups';
+import { userLabel } from '../../lib/user-names';
+import { useUsersById } from './journal-filters';
 
 type Kind = 'structure' | 'site' | 'group' | 'user';
 
@@ -23,16 +24,11 @@ const ids = (value: unknown): number[] =>
       ? value.filter((v) => typeof v === 'number')
       : [];
 
-// The same keys and pages as the other administration pages' look-ups: one cache for all.
-function useLookup<T extends { id: number; name: string }>(
-  kind: 'structures' | 'sites' | 'groups',
-  on: boolean,
-) {
+// The reference lists of the administration pages (one cache for all), as id → name.
+function useNames(kind: 'structures' | 'sites' | 'groups', on: boolean) {
   return useQuery({
-    queryKey: ['lookup', kind],
-    queryFn: () => api<Page<T>>('GET', `/${kind}`, undefined, { page_size: 200 }),
-    select: (page: Page<T>) => new Map(page.results.map((item) => [item.id, item.name])),
-    staleTime: 60_000,
+    ...lookupQuery(kind),
+    select: (page: Page<{ id: number; name: string }>) => namesById(page.results),
     enabled: on,
   });
 }
@@ -50,9 +46,9 @@ export function useReferenceDisplay(entry: AuditEntry | null): (field: string, v
     wanted.add(kind);
     if (kind === 'user') userIds.push(...ids(change?.before), ...ids(change?.after));
   }
-  const structures = useLookup<Structure>('structures', wanted.has('structure'));
-  const sites = useLookup<Site>('sites', wanted.has('site'));
-  const groups = useLookup<Group>('groups', wanted.has('group'));
+  const structures = useNames('structures', wanted.has('structure'));
+  const sites = useNames('sites', wanted.has('site'));
+  const groups = useNames('groups', wanted.has('group'));
   const users = useUsersById(userIds);
 
   const nameOf = (kind: Kind, id: number): string | undefined => {

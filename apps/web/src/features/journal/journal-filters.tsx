@@ -12,84 +12,14 @@ import {
   Popover,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { SearchIcon } from '../../components/icons';
+import { DateField } from '../../components/ui/date-field';
 import { inputClass } from '../../components/ui/field';
+import { SearchField } from '../../components/ui/search-field';
+import type { ListFilterControls } from '../../components/ui/use-list-search';
 import { api } from '../../lib/api';
-
-/** The value, once it has stopped changing for `delay` ms. */
-export function useDebounced<T>(value: T, delay = 300): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
-
-/**
- * A text filter kept in the URL: typed freely, committed after a pause (or on Enter), and
- * following the URL when it changes elsewhere (back button, reset).
- */
-export function FilterText({
-  label,
-  value,
-  onCommit,
-  placeholder,
-  search,
-  className,
-  inputMode,
-}: {
-  label: string;
-  value: string;
-  onCommit: (value: string) => void;
-  placeholder?: string;
-  search?: boolean;
-  className?: string;
-  inputMode?: 'text' | 'decimal';
-}) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  const settled = useDebounced(text, 350);
-  // The URL changed under us (reset, back): show it.
-  useEffect(() => setText(value), [value]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: commit only when the typing settles
-  useEffect(() => {
-    if (settled.trim() !== value) onCommit(settled.trim());
-  }, [settled]);
-  return (
-    <div className={clsx('flex flex-col gap-1.5', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700 dark:text-slate-300">
-        {label}
-      </label>
-      <div className="relative">
-        {search ? (
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
-        ) : null}
-        <input
-          id={id}
-          type={search ? 'search' : 'text'}
-          inputMode={inputMode}
-          value={text}
-          placeholder={placeholder}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') onCommit(text.trim());
-          }}
-          className={clsx(inputClass, search && 'pl-9')}
-        />
-      </div>
-    </div>
-  );
-}
-
-export const userLabel = (u: Pick<User, 'first_name' | 'last_name' | 'username'>) =>
-  `${u.first_name} ${u.last_name}`.trim() || u.username;
-
-const userQuery = (id: number) => ({
-  queryKey: ['users', 'detail', id],
-  queryFn: () => api<User>('GET', `/users/${id}`),
-  staleTime: 5 * 60_000,
-});
+import { userQuery } from '../../lib/lookups';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { userLabel } from '../../lib/user-names';
 
 /** The users named by id in a page of the journal (one request per distinct user, cached). */
 export function useUsersById(ids: (number | null | undefined)[]): Map<number, User> {
@@ -122,7 +52,7 @@ export function UserPicker({
   const [input, setInput] = useState(selectedLabel);
   // Show the chosen user's name once known, and clear the box when the filter is reset.
   useEffect(() => setInput(selectedLabel), [selectedLabel]);
-  const term = useDebounced(input === selectedLabel ? '' : input.trim(), 250);
+  const term = useDebouncedValue(input === selectedLabel ? '' : input.trim(), 250);
   const found = useQuery({
     queryKey: ['users', 'pick', term],
     queryFn: () => api<Page<User>>('GET', '/users', undefined, { search: term, page_size: 20 }),
@@ -193,23 +123,17 @@ export function UserPicker({
 }
 
 /**
- * The panel that holds a list's filters: `primary` (the search) always shows; the others wrap in a grid,
- * and fold behind a "Filters" button on phones so that the list stays in sight.
+ * The panel that holds a journal's filters: the search always shows; the others (`children`) wrap in a
+ * grid, and fold behind a "Filters" button on phones so that the list stays in sight.
  */
 export function FilterPanel({
-  primary,
+  list,
+  searchPlaceholder,
   children,
-  onReset,
-  activeCount,
-  canReset,
 }: {
-  primary: ReactNode;
+  list: ListFilterControls & { filterCount: number };
+  searchPlaceholder: string;
   children: ReactNode;
-  onReset: () => void;
-  /** How many filters (besides the search) are set. */
-  activeCount: number;
-  /** Something (the search included) is set: offer to clear everything. */
-  canReset: boolean;
 }) {
   const { t } = useTranslation('journal');
   const [open, setOpen] = useState(false);
@@ -218,7 +142,15 @@ export function FilterPanel({
     <search className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex items-end gap-2">
-          <div className="min-w-0 flex-1">{primary}</div>
+          <div className="min-w-0 flex-1">
+            <SearchField
+              search
+              label={t('filters.search')}
+              placeholder={searchPlaceholder}
+              value={list.searchText}
+              onCommit={list.setSearchText}
+            />
+          </div>
           <button
             type="button"
             aria-expanded={open}
@@ -227,9 +159,9 @@ export function FilterPanel({
             className="inline-flex h-[38px] shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-700 shadow-xs sm:hidden dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
           >
             {t('filters.more')}
-            {activeCount > 0 ? (
+            {list.filterCount > 0 ? (
               <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs text-white">
-                {activeCount}
+                {list.filterCount}
               </span>
             ) : null}
             <span aria-hidden="true" className={clsx('text-xs transition-transform', open && 'rotate-180')}>
@@ -241,11 +173,11 @@ export function FilterPanel({
           {children}
         </div>
       </div>
-      {canReset ? (
+      {list.filtered ? (
         <div className="mt-3 flex justify-end">
           <button
             type="button"
-            onClick={onReset}
+            onClick={list.clearFilters}
             className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
           >
             {t('filters.reset')}
@@ -253,5 +185,34 @@ export function FilterPanel({
         </div>
       ) : null}
     </search>
+  );
+}
+
+/** "From" and "To" days of a journal (`YYYY-MM-DD`), each bounding the other. */
+export function DateRangeFilter({
+  from,
+  to,
+  onChange,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (patch: { from?: string; to?: string }) => void;
+}) {
+  const { t } = useTranslation('journal');
+  return (
+    <>
+      <DateField
+        label={t('filters.from')}
+        value={from ?? ''}
+        max={to}
+        onChange={(value) => onChange({ from: value || undefined })}
+      />
+      <DateField
+        label={t('filters.to')}
+        value={to ?? ''}
+        min={from}
+        onChange={(value) => onChange({ to: value || undefined })}
+      />
+    </>
   );
 }

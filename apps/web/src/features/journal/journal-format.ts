@@ -1,4 +1,4 @@
-/** Helpers shared by the login journal and the audit log: dates, values, labels. */
+/** Helpers shared by the login journal and the audit log: request, values, labels. */
 
 /** A local calendar day (`YYYY-MM-DD`) → the ISO instant of its first or last millisecond. */
 export function dayBound(day: string | undefined, end: 'start' | 'end'): string | undefined {
@@ -10,11 +10,17 @@ export function dayBound(day: string | undefined, end: 'start' | 'end'): string 
   return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
 }
 
-/** Date and time in the page's language, with seconds (a journal needs them). */
-export function formatInstant(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+/** A journal's request: its page and ordering, the search, and the days chosen as ISO bounds. */
+export function journalQuery(
+  list: { page: number; page_size: number; ordering: string | undefined },
+  search: { search?: string; from?: string; to?: string },
+) {
+  return {
+    ...list,
+    search: search.search,
+    created_at__gte: dayBound(search.from, 'start'),
+    created_at__lte: dayBound(search.to, 'end'),
+  };
 }
 
 /** A changed value as text: null and undefined are "—", strings as they are, the rest as indented JSON. */

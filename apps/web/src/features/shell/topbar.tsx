@@ -17,6 +17,7 @@ import { BellIcon, MenuIcon, SearchIcon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/language-switcher';
 import { notify } from '../../components/ui/toast';
 import { api, setCsrfToken } from '../../lib/api';
+import { rememberSignedIn } from '../auth/session';
 import { applyTheme, storedTheme, type Theme, themes } from './theme';
 
 const iconButton =
@@ -33,6 +34,7 @@ export function Topbar({ me, onOpenMenu }: { me: Me; onOpenMenu: () => void }) {
   async function signOut() {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(null);
+    rememberSignedIn(false);
     queryClient.clear();
     queryClient.setQueryData(['me'], null);
     await navigate({ to: '/login' });

@@ -16,18 +16,15 @@ import {
   TreeItemContent,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { SearchIcon, TreeIcon } from '../../components/icons';
+import { MoreIcon, SearchIcon, TreeIcon } from '../../components/icons';
 import { Button } from '../../components/ui/button';
 import { inputClass } from '../../components/ui/field';
 import { EmptyState, ErrorState, Spinner } from '../../components/ui/states';
 import { api } from '../../lib/api';
-import {
-  CodeBadge,
-  DeleteDialog,
-  type FormTarget,
-  MoveDialog,
-  StructureFormDialog,
-} from './structure-dialogs';
+import { CodeBadge } from './code-badge';
+import { DeleteStructureDialog } from './delete-structure-dialog';
+import { MoveDialog } from './move-dialog';
+import { type FormTarget, StructureFormDialog } from './structure-form-dialog';
 import { branchIds, filterTree, flatten, matchRange } from './structure-tree';
 
 export const treeQuery = {
@@ -65,11 +62,7 @@ function NodeMenu({ node, onAction }: { node: StructureNode; onAction: (action: 
         aria-label={t('tree.actionsFor', { name: node.name })}
         className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-slate-500 outline-none hover:bg-slate-200/70 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 pressed:bg-slate-200 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-white"
       >
-        <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" className="size-5">
-          <circle cx="5" cy="12" r="1.75" />
-          <circle cx="12" cy="12" r="1.75" />
-          <circle cx="19" cy="12" r="1.75" />
-        </svg>
+        <MoreIcon className="size-5" />
       </AriaButton>
       <Popover
         placement="bottom end"
@@ -301,7 +294,11 @@ export function StructuresPage() {
           setMoving(null);
         }}
       />
-      <DeleteDialog node={deleting} onClose={() => setDeleting(null)} onDeleted={() => setDeleting(null)} />
+      <DeleteStructureDialog
+        node={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={() => setDeleting(null)}
+      />
     </div>
   );
 }

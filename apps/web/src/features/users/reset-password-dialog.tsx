@@ -3,16 +3,17 @@ import { NewPasswordSchema } from '@itsm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
-import { TextField } from '../../components/ui/field';
+import { FormActions } from '../../components/ui/form-actions';
+import { FormError } from '../../components/ui/form-error';
+import { ItemDialog } from '../../components/ui/item-dialog';
 import { Radio, RadioGroup } from '../../components/ui/radio-group';
+import { fieldErrorMessage } from '../../components/ui/server-errors';
 import { errorMessage } from '../../components/ui/states';
 import { notify } from '../../components/ui/toast';
-import { ApiError, api } from '../../lib/api';
-import { serverFieldMessage } from './form-errors';
-import { fullName } from './lookups';
-import { generatePassword } from './passwords';
+import { api } from '../../lib/api';
+import { fullName } from '../../lib/user-names';
+import { userFieldMessages } from './field-messages';
+import { TemporaryPasswordField } from './temporary-password-field';
 
 type Props = { user: User | null; onClose: () => void };
 
@@ -20,23 +21,17 @@ type Props = { user: User | null; onClose: () => void };
 export function ResetPasswordDialog({ user, onClose }: Props) {
   const { t } = useTranslation('users');
   return (
-    <Dialog
-      isOpen={user !== null}
-      onOpenChange={(open) => !open && onClose()}
-      title={t('reset.title', { name: user ? fullName(user) : '' })}
-    >
-      {user ? <ResetPasswordForm user={user} onDone={onClose} /> : null}
-    </Dialog>
+    <ItemDialog item={user} onClose={onClose} title={(u) => t('reset.title', { name: fullName(u) })}>
+      {(u) => <ResetPasswordForm user={u} onDone={onClose} />}
+    </ItemDialog>
   );
 }
 
 function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation('users');
-  const { t: ts } = useTranslation('shell');
   const queryClient = useQueryClient();
   const [method, setMethod] = useState<'link' | 'password'>('link');
   const [password, setPassword] = useState('');
-  const [reveal, setReveal] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -59,8 +54,8 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onDone();
     } catch (e) {
-      const item = e instanceof ApiError ? e.errors.find((x) => x.field === 'password') : undefined;
-      if (item && e instanceof ApiError) setFieldError(serverFieldMessage(e, item));
+      const message = fieldErrorMessage(e, 'password', userFieldMessages);
+      if (message) setFieldError(message);
       else setFormError(errorMessage(e));
     } finally {
       setPending(false);
@@ -93,52 +88,24 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => void })
         </Radio>
       </RadioGroup>
       {method === 'password' ? (
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-          <TextField
-            label={t('fields.temporaryPassword')}
-            type={reveal ? 'text' : 'password'}
-            value={password}
-            onChange={setPassword}
-            error={fieldError}
-            description={t('form.passwordHint')}
-            autoComplete="new-password"
-            spellCheck="false"
-            className="flex-1"
-            autoFocus
-          />
-          <div className="flex gap-2 sm:mt-[1.625rem]">
-            <Button
-              variant="secondary"
-              onPress={() => {
-                setPassword(generatePassword());
-                setReveal(true);
-                setFieldError(undefined);
-              }}
-            >
-              {t('form.generate')}
-            </Button>
-            <Button variant="ghost" onPress={() => setReveal(!reveal)}>
-              {reveal ? t('form.hide') : t('form.show')}
-            </Button>
-          </div>
-        </div>
+        <TemporaryPasswordField
+          label={t('fields.temporaryPassword')}
+          value={password}
+          onChange={setPassword}
+          onGenerate={(generated) => {
+            setPassword(generated);
+            setFieldError(undefined);
+          }}
+          error={fieldError}
+          autoFocus
+        />
       ) : null}
-      {formError ? (
-        <p
-          role="alert"
-          className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-950/50 dark:text-rose-300"
-        >
-          {formError}
-        </p>
-      ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onPress={onDone}>
-          {ts('actions.cancel')}
-        </Button>
-        <Button type="submit" isPending={pending}>
-          {method === 'password' ? t('reset.submitPassword') : t('reset.submitLink')}
-        </Button>
-      </div>
+      <FormError>{formError}</FormError>
+      <FormActions
+        onCancel={onDone}
+        isPending={pending}
+        submitLabel={method === 'password' ? t('reset.submitPassword') : t('reset.submitLink')}
+      />
     </form>
   );
 }

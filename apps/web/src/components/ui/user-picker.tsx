@@ -2,10 +2,11 @@ import type { Page, User } from '@itsm/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComboBox, type ComboBoxOption } from '../../components/ui/combo-box';
 import { api } from '../../lib/api';
-import { fullName, useUser } from './lookups';
-import { useDebouncedValue } from './use-debounced-value';
+import { useUser } from '../../lib/lookups';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { fullName } from '../../lib/user-names';
+import { ComboBox, type ComboBoxOption } from './combo-box';
 
 type Props = {
   label: ReactNode;

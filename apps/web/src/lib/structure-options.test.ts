@@ -1,7 +1,6 @@
 import type { Structure } from '@itsm/contracts';
 import { describe, expect, it } from 'vitest';
-import { structureOptions, structureTree } from './lookups';
-import { generatePassword } from './passwords';
+import { structureOptions, structureTree } from './structure-options';
 
 const s = (id: number, name: string, parent: number | null): Structure => ({
   id,
@@ -38,13 +37,5 @@ describe('structureTree', () => {
     expect(root).toEqual({ value: '1', label: 'Demo' });
     expect(child?.label.trimStart()).toBe('└ Lyon');
     expect(child?.label.startsWith('\u00a0')).toBe(true);
-  });
-});
-
-describe('generatePassword', () => {
-  it('makes 16 unambiguous letters and digits, different each time', () => {
-    const a = generatePassword();
-    expect(a).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
-    expect(generatePassword()).not.toBe(a);
   });
 });
