@@ -1,0 +1,91 @@
+import { DateTime } from 'luxon';
+
+/** Working hours of one weekday, local time, `HH:MM`, end after start (a night shift is two intervals). */
+export type WorkingInterval = { start: string; end: string };
+
+/** When the clock of an SLA runs: working hours per ISO weekday (1 = Monday … 7 = Sunday) in a time zone, minus holidays. */
+export type BusinessCalendar = {
+  timeZone: string;
+  hours: Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, WorkingInterval[]>>;
+  /** Local dates `YYYY-MM-DD` with no working hours at all. */
+  holidays: readonly string[];
+};
+
+/** Around the clock: for SLAs that count every minute. */
+export const ALWAYS_OPEN: BusinessCalendar = {
+  timeZone: 'UTC',
+  hours: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+  holidays: [],
+};
+
+/** No calendar has a working hour in this many days: it is broken (no hours, or holidays everywhere). */
+const MAX_DAYS = 3 * 366;
+
+function minutesOf(hhmm: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!match) throw new Error(`not a time of day: "${hhmm}"`);
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  if (minutes > 24 * 60) throw new Error(`not a time of day: "${hhmm}"`);
+  return minutes;
+}
+
+/** Checks a calendar; the first problem, or null. */
+export function calendarProblem(calendar: BusinessCalendar): string | null {
+  if (!DateTime.local().setZone(calendar.timeZone).isValid) return `unknown time zone "${calendar.timeZone}"`;
+  let any = false;
+  for (const [day, intervals] of Object.entries(calendar.hours)) {
+    const sorted = [...(intervals ?? [])].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+    for (const [i, interval] of sorted.entries()) {
+      if (minutesOf(interval.end) <= minutesOf(interval.start))
+        return `day ${day}: ${interval.start}–${interval.end} ends before it starts`;
+      const previous = sorted[i - 1];
+      if (previous && minutesOf(interval.start) < minutesOf(previous.end))
+        return `day ${day}: intervals overlap`;
+      any = true;
+    }
+  }
+  return any ? null : 'no working hours';
+}
+
+/** Working periods as absolute instants, local day by local day, from the day containing `from`. */
+function* workingPeriods(calendar: BusinessCalendar, from: Date): Generator<[number, number]> {
+  const holidays = new Set(calendar.holidays);
+  let day = DateTime.fromJSDate(from, { zone: calendar.timeZone }).startOf('day');
+  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
+    if (holidays.has(day.toISODate() ?? '')) continue;
+    const intervals = calendar.hours[day.weekday as 1] ?? [];
+    for (const { start, end } of [...intervals].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
+      // Local wall-clock times; in a DST gap luxon moves forward, so a period never runs backwards.
+      const startAt = day.plus({ minutes: minutesOf(start) }).toMillis();
+      const endAt = day.plus({ minutes: minutesOf(end) }).toMillis();
+      if (endAt > startAt) yield [startAt, endAt];
+    }
+  }
+  throw new Error('the calendar has no working time in three years');
+}
+
+/** Working milliseconds between two instants (0 when `to` is not after `from`). */
+export function businessMsBetween(calendar: BusinessCalendar, from: Date, to: Date): number {
+  const a = from.getTime();
+  const b = to.getTime();
+  if (b <= a) return 0;
+  let total = 0;
+  for (const [start, end] of workingPeriods(calendar, from)) {
+    if (start >= b) break;
+    total += Math.max(0, Math.min(end, b) - Math.max(start, a));
+  }
+  return total;
+}
+
+/** The instant at which `ms` working milliseconds will have passed after `from`. */
+export function addBusinessMs(calendar: BusinessCalendar, from: Date, ms: number): Date {
+  const a = from.getTime();
+  let left = ms;
+  for (const [start, end] of workingPeriods(calendar, from)) {
+    if (end <= a) continue;
+    const begin = Math.max(start, a);
+    if (end - begin >= left) return new Date(begin + left);
+    left -= end - begin;
+  }
+  throw new Error('unreachable');
+}
