@@ -88,14 +88,16 @@ export function createApiTokenService({ db, dialect, clock, audit, credentials }
     async revoke(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const row = await visible(actor).where('api_tokens.id', '=', id).executeTakeFirst();
       if (!row) throw new AppError('TOKEN_NOT_FOUND');
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('api_tokens').where('id', '=', id).execute();
-        await audit.record(trx, auditContext(actor, request), {
+      await audit.write(
+        db,
+        auditContext(actor, request),
+        (trx) => trx.deleteFrom('api_tokens').where('id', '=', id).execute(),
+        () => ({
           action: 'token.revoked',
           target: { type: 'api_token', id, label: row.name },
           changes: { user: { before: row.user, after: null } },
-        });
-      });
+        }),
+      );
     },
   };
 }

@@ -217,14 +217,16 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
       const group = await get(actor, id);
       assertAllowed(canManageGroups(actor));
       await checkUsers([userId], 'user');
-      await db.transaction().execute(async (trx) => {
-        await addMembers(trx, id, [userId]);
-        await audit.record(trx, auditContext(actor, request), {
+      await audit.write(
+        db,
+        auditContext(actor, request),
+        (trx) => addMembers(trx, id, [userId]),
+        () => ({
           action: 'group.member_added',
           target: { type: 'group', id, label: group.name },
           changes: { user: { before: null, after: userId } },
-        });
-      });
+        }),
+      );
     },
 
     async removeMember(actor: Actor, id: number, userId: number, request: RequestContext): Promise<void> {

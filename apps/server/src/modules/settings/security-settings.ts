@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/clock.js';
 import { createSettingsRepository } from './settings.repository.js';
 
 const REQUIRE_MFA = 'security.require_mfa_for_staff';
+const CACHE_MS = 5_000;
 
 type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog };
 
@@ -22,8 +23,15 @@ type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog };
 export function createSecuritySettings({ db, clock, audit }: Deps) {
   const settings = createSettingsRepository(db);
   const read = async () => ({ require_mfa_for_staff: (await settings.get<boolean>(REQUIRE_MFA)) === true });
+  // Asked on every request of staff without MFA: cached briefly, dropped at once by a change made here;
+  // other server nodes follow within CACHE_MS.
+  let cached: { value: boolean; at: number } | null = null;
   return {
-    requireMfaForStaff: async () => (await read()).require_mfa_for_staff,
+    async requireMfaForStaff() {
+      if (cached && performance.now() - cached.at < CACHE_MS) return cached.value;
+      cached = { value: (await read()).require_mfa_for_staff, at: performance.now() };
+      return cached.value;
+    },
     async get(actor: Actor) {
       assertAllowed(actor.role === 'admin', 'Security settings are for administrators');
       return read();
@@ -32,18 +40,20 @@ export function createSecuritySettings({ db, clock, audit }: Deps) {
       assertAllowed(actor.role === 'admin', 'Security settings are for administrators');
       const before = await read();
       const changes = changesOf(before, input);
-      if (changes) {
-        await db.transaction().execute(async (trx) => {
-          if (input.require_mfa_for_staff !== undefined) {
-            await createSettingsRepository(trx).set(REQUIRE_MFA, input.require_mfa_for_staff, clock());
-          }
-          await audit.record(trx, auditContext(actor, request), {
+      if (changes && input.require_mfa_for_staff !== undefined) {
+        const value = input.require_mfa_for_staff;
+        await audit.write(
+          db,
+          auditContext(actor, request),
+          (trx) => createSettingsRepository(trx).set(REQUIRE_MFA, value, clock()),
+          () => ({
             action: 'settings.security_updated',
             target: { type: 'settings', id: null, label: 'security' },
             changes,
-          });
-        });
+          }),
+        );
       }
+      cached = null;
       return read();
     },
   };

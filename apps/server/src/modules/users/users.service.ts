@@ -387,28 +387,31 @@ export function createUserService({ db, dialect, clock, audit, credentials, mail
     async endSessions(actor: Actor, id: number, request: RequestContext): Promise<number> {
       const user = await get(actor, id);
       assertAllowed(canManageUsers(actor));
-      return db.transaction().execute(async (trx) => {
-        const ended = await credentials.deleteUserSessions(id, trx);
-        await audit.record(trx, auditContext(actor, request), {
+      return audit.write(
+        db,
+        auditContext(actor, request),
+        (trx) => credentials.deleteUserSessions(id, trx),
+        (ended) => ({
           action: 'user.sessions_ended',
           target: { type: 'user', id, label: user.username },
           changes: { sessions: { before: ended, after: 0 } },
-        });
-        return ended;
-      });
+        }),
+      );
     },
 
     async resetMfa(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const user = await get(actor, id);
       assertAllowed(canManageUsers(actor));
-      await db.transaction().execute(async (trx) => {
-        await repo.turnOffMfa(trx, id, clock());
-        await audit.record(trx, auditContext(actor, request), {
+      await audit.write(
+        db,
+        auditContext(actor, request),
+        (trx) => repo.turnOffMfa(trx, id, clock()),
+        () => ({
           action: 'mfa.reset',
           target: { type: 'user', id, label: user.username },
           changes: { is_mfa_enabled: { before: user.is_mfa_enabled, after: false } },
-        });
-      });
+        }),
+      );
     },
   };
 }
