@@ -2,3 +2,4 @@ export * from './health.js';
 export * from './identity/index.js';
 export * from './pagination.js';
 export * from './problem.js';
+export * from './tickets/index.js';

@@ -146,4 +146,48 @@ describe('storage conventions round trip', () => {
     });
     expect(misnamed).toEqual([]);
   });
+
+  // Deleting or filtering by a parent must never scan the child table.
+  it('every foreign key column leads an index', async () => {
+    const foreignKeys =
+      t.db.dialect === 'postgres'
+        ? (
+            await sql<{ table_name: string; column_name: string }>`
+              select kcu.table_name, kcu.column_name
+              from information_schema.table_constraints tc
+              join information_schema.key_column_usage kcu
+                on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+              where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db)
+          ).rows
+        : (
+            await sql<{ table_name: string; column_name: string }>`
+              select m.name as table_name, f."from" as column_name
+              from sqlite_master m join pragma_foreign_key_list(m.name) f
+              where m.type = 'table'`.execute(db)
+          ).rows;
+    const leading =
+      t.db.dialect === 'postgres'
+        ? (
+            await sql<{ table_name: string; column_name: string }>`
+              select t.relname as table_name, a.attname as column_name
+              from pg_index i
+              join pg_class t on t.oid = i.indrelid
+              join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+              join pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[0]`.execute(db)
+          ).rows
+        : (
+            await sql<{ table_name: string; column_name: string }>`
+              select m.name as table_name, ii.name as column_name
+              from sqlite_master m
+              join pragma_index_list(m.name) il
+              join pragma_index_info(il.name) ii
+              where m.type = 'table' and ii.seqno = 0`.execute(db)
+          ).rows;
+    const indexed = new Set(leading.map((r) => `${r.table_name}.${r.column_name}`));
+    expect(foreignKeys.length).toBeGreaterThan(10);
+    const missing = foreignKeys
+      .map((fk) => `${fk.table_name}.${fk.column_name}`)
+      .filter((column) => !indexed.has(column));
+    expect(missing).toEqual([]);
+  });
 });

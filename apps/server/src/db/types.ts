@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TicketTables } from './tickets-tables.js';
 
 // Table types, one interface per table; modules add theirs here as their migrations land.
 // Timestamps are ISO-8601 UTC strings; see docs/adr/0001-storage-types.md.
@@ -169,7 +170,7 @@ export interface MailOutboxTable {
   created_at: Generated<string>;
 }
 
-export interface DB {
+export interface DB extends TicketTables {
   app_settings: AppSettingsTable;
   structures: StructuresTable;
   sites: SitesTable;

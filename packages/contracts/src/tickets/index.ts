@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './config.js';
+export * from './notifications.js';
+export * from './tickets.js';
