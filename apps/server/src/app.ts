@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/connection.js';
 import { type DialectHelpers, dialectHelpers } from './db/dialect.js';
+import { registerHelpDesk } from './modules/help-desk.js';
 import { registerIdentity } from './modules/identity.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
@@ -14,6 +15,7 @@ import { registerProblemHandler } from './platform/http/problem-handler.js';
 import { requestIdFrom } from './platform/http/request-id.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerWeb } from './platform/http/web.js';
+import { createScheduler, type Scheduler } from './platform/jobs/scheduler.js';
 import { VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -21,6 +23,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     dialect: DialectHelpers;
+    /** In-process jobs (mail delivery, SLA, purges); started when the app is ready. */
+    scheduler: Scheduler;
   }
 }
 
@@ -66,6 +70,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     await database.destroy();
   });
+  const scheduler = createScheduler({ log: app.log });
+  app.decorate('scheduler', scheduler);
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('preClose', async () => scheduler.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -89,7 +97,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, { version: VERSION, publicUrl: config.publicUrl });
   registerHealthRoutes(app, database);
   await app.register(fastifyCookie);
-  registerIdentity(app, { clock: options.clock ?? systemClock });
+  const clock = options.clock ?? systemClock;
+  const identity = registerIdentity(app, { clock });
+  await registerHelpDesk(app, { clock, ...identity });
   await registerWeb(app, config.webDir);
 
   return app;

@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       mailFrom: 'ITSM <itsm@localhost>',
       sessionIdleMinutes: 120,
       sessionMaxHours: 24,
+      uploadMaxBytes: 10 * 1024 * 1024,
     });
   });
 

@@ -31,6 +31,8 @@ export type Config = {
   sessionIdleMinutes: number;
   /** …and in any case this many hours after login. */
   sessionMaxHours: number;
+  /** Largest file accepted on tickets (and comments), in bytes. */
+  uploadMaxBytes: number;
   logLevel: LogLevel;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | null;
@@ -137,6 +139,8 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     problems,
   );
 
+  const uploadMaxMb = parsePositiveInt('ITSM_UPLOAD_MAX_MB', value('ITSM_UPLOAD_MAX_MB'), 10, problems);
+
   const logLevel = (value('ITSM_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`ITSM_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -159,6 +163,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     mailFrom,
     sessionIdleMinutes,
     sessionMaxHours,
+    uploadMaxBytes: uploadMaxMb * 1024 * 1024,
     logLevel,
     metricsToken: value('ITSM_METRICS_TOKEN') ?? null,
   };

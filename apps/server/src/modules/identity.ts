@@ -4,7 +4,6 @@ import { registerAuthentication } from '../platform/auth/authenticate.js';
 import { createCredentialsRepository } from '../platform/auth/credentials.repository.js';
 import { createThrottle } from '../platform/auth/throttle.js';
 import type { Clock } from '../platform/clock.js';
-import { createScheduler } from '../platform/jobs/scheduler.js';
 import { createMailer } from '../platform/mail/index.js';
 import { resolveSecretKey } from '../platform/secret-key.js';
 import { createAccountService } from './auth/account.service.js';
@@ -20,6 +19,7 @@ import { registerSiteRoutes } from './sites/sites.routes.js';
 import { createSiteService } from './sites/sites.service.js';
 import { registerStructureRoutes } from './structures/structures.routes.js';
 import { createStructureService } from './structures/structures.service.js';
+import { registerTicketConfig } from './tickets/config/index.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { createUserService } from './users/users.service.js';
 
@@ -45,16 +45,12 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
     log: app.log,
     now: clock,
   });
-  const scheduler = createScheduler({ log: app.log });
+  const scheduler = app.scheduler;
   scheduler.every(MAIL_JOB, 30, async () => {
     await mailer.deliverDue();
   });
   scheduler.every('identity.purge', 3600, () => credentials.purgeExpired(clock()));
-  app.addHook('onReady', async () => scheduler.start());
-  app.addHook('preClose', async () => {
-    await scheduler.stop();
-    mailer.close();
-  });
+  app.addHook('onClose', async () => mailer.close());
   const sendMailSoon = () => {
     scheduler.runNow(MAIL_JOB).catch((err: unknown) => app.log.error({ err }, 'mail delivery failed'));
   };
@@ -74,6 +70,7 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
   const users = createUserService({ ...base, credentials, mailer, sendMailSoon });
   registerStructureRoutes(app, createStructureService(base));
   registerSiteRoutes(app, createSiteService(base));
+  const ticketConfig = registerTicketConfig(app, base);
   registerGroupRoutes(app, createGroupService(base));
   registerUserRoutes(app, users);
   const mfa = createMfaService({ db, clock, audit, secretKey });
@@ -108,4 +105,5 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
     resolver,
   );
   registerSecuritySettingsRoutes(app, security);
+  return { audit, mailer, sendMailSoon, secretKey, ticketSettings: ticketConfig.settings };
 }

@@ -1,6 +1,7 @@
 import { settingsSeeder } from '../modules/settings/settings.seed.js';
+import { ticketsConfigSeeder } from '../modules/tickets/config/tickets-config.seed.js';
 import { identitySeeder } from '../modules/users/identity.seed.js';
 import type { Seeder } from './seeder.js';
 
 // Each module adds its seeder here, parents first (structures before users before tickets).
-export const seeders: Seeder[] = [settingsSeeder, identitySeeder];
+export const seeders: Seeder[] = [settingsSeeder, identitySeeder, ticketsConfigSeeder];

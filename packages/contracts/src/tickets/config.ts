@@ -29,18 +29,19 @@ export const CalendarSchema = z.object({
 });
 export type Calendar = z.infer<typeof CalendarSchema>;
 
-export const CalendarCreateSchema = z.strictObject({
+// Update schemas are built from the fields without their defaults: a PATCH leaves absent fields alone.
+const calendarFields = {
   name: z.string().trim().min(1).max(150),
   time_zone: z.string().trim().min(1).max(64).describe('IANA time zone, e.g. Europe/Paris'),
   hours: WeekHoursSchema,
-  holidays: z
-    .array(z.iso.date())
-    .max(1000)
-    .default([])
-    .describe('Local dates YYYY-MM-DD without working hours'),
+  holidays: z.array(z.iso.date()).max(1000).describe('Local dates YYYY-MM-DD without working hours'),
+};
+export const CalendarCreateSchema = z.strictObject({
+  ...calendarFields,
+  holidays: calendarFields.holidays.default([]),
 });
 export type CalendarCreate = z.input<typeof CalendarCreateSchema>;
-export const CalendarUpdateSchema = CalendarCreateSchema.partial();
+export const CalendarUpdateSchema = z.strictObject(calendarFields).partial();
 export type CalendarUpdate = z.infer<typeof CalendarUpdateSchema>;
 
 const minutes = z.number().int().positive().max(525_600);
@@ -72,7 +73,7 @@ export const SlaSchema = z.object({
 });
 export type Sla = z.infer<typeof SlaSchema>;
 
-export const SlaCreateSchema = z.strictObject({
+const slaFields = {
   name: z.string().trim().min(1).max(150),
   description: z.string().max(2000).nullish(),
   calendar: IdSchema.nullish(),
@@ -80,13 +81,20 @@ export const SlaCreateSchema = z.strictObject({
   warning_shares: z
     .array(z.number().gt(0).max(1))
     .max(5)
-    .default([0.75, 1])
-    .describe('Shares of the target at which the assignee is warned; the first marks the ticket at risk'),
-  is_default: z.boolean().default(false),
-  is_active: z.boolean().default(true),
+    .describe(
+      'Shares of the target at which the assignee is warned, stored sorted and unique; the first marks the ticket at risk',
+    ),
+  is_default: z.boolean().describe('The SLA of tickets that no rule or category gives one; only one is'),
+  is_active: z.boolean(),
+};
+export const SlaCreateSchema = z.strictObject({
+  ...slaFields,
+  warning_shares: slaFields.warning_shares.default([0.75, 1]),
+  is_default: slaFields.is_default.default(false),
+  is_active: slaFields.is_active.default(true),
 });
 export type SlaCreate = z.input<typeof SlaCreateSchema>;
-export const SlaUpdateSchema = SlaCreateSchema.partial();
+export const SlaUpdateSchema = z.strictObject(slaFields).partial();
 export type SlaUpdate = z.infer<typeof SlaUpdateSchema>;
 
 export const ESCALATION_NOTIFY = ['assignee', 'group', 'manager'] as const;
@@ -105,17 +113,29 @@ export const EscalationLevelSchema = z.object({
 });
 export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
 
+const escalationLevelFields = {
+  name: z.string().trim().min(1).max(150),
+  target: SlaTargetSchema,
+  trigger_share: z
+    .number()
+    .gt(0)
+    .max(10)
+    .nullable()
+    .describe('Share of the target elapsed (0.75, or 1.5 after the breach); null: at the breach'),
+  notify: z.array(z.enum(ESCALATION_NOTIFY)).max(3),
+  reassign_group: IdSchema.nullish(),
+  priority_raise: z.number().int().min(0).max(4),
+};
 export const EscalationLevelCreateSchema = z.strictObject({
   sla: IdSchema,
-  name: z.string().trim().min(1).max(150),
-  target: SlaTargetSchema.default('resolution'),
-  trigger_share: z.number().gt(0).max(10).nullable().default(null),
-  notify: z.array(z.enum(ESCALATION_NOTIFY)).max(3).default(['assignee']),
-  reassign_group: IdSchema.nullish(),
-  priority_raise: z.number().int().min(0).max(4).default(0),
+  ...escalationLevelFields,
+  target: escalationLevelFields.target.default('resolution'),
+  trigger_share: escalationLevelFields.trigger_share.default(null),
+  notify: escalationLevelFields.notify.default(['assignee']),
+  priority_raise: escalationLevelFields.priority_raise.default(0),
 });
 export type EscalationLevelCreate = z.input<typeof EscalationLevelCreateSchema>;
-export const EscalationLevelUpdateSchema = EscalationLevelCreateSchema.omit({ sla: true }).partial();
+export const EscalationLevelUpdateSchema = z.strictObject(escalationLevelFields).partial();
 export type EscalationLevelUpdate = z.infer<typeof EscalationLevelUpdateSchema>;
 
 export const APPROVAL_KINDS = ['none', 'user', 'manager', 'group'] as const;
@@ -138,20 +158,36 @@ export const CategorySchema = z.object({
 });
 export type Category = z.infer<typeof CategorySchema>;
 
-export const CategoryCreateSchema = z.strictObject({
+export type CategoryNode = Category & { children: CategoryNode[] };
+
+// Registered by id so that the OpenAPI document can describe the recursion with a $ref.
+export const CategoryNodeSchema: z.ZodType<CategoryNode> = CategorySchema.extend({
+  get children() {
+    return z.array(CategoryNodeSchema);
+  },
+}).meta({ id: 'CategoryNode' });
+
+const categoryFields = {
   name: z.string().trim().min(1).max(150),
   description: z.string().max(2000).nullish(),
   parent: IdSchema.nullish(),
   default_group: IdSchema.nullish(),
   sla: IdSchema.nullish(),
   description_template: z.string().max(20_000).nullish(),
-  approval: z.enum(APPROVAL_KINDS).default('none').describe('Who approves before work starts'),
-  approver_user: IdSchema.nullish().describe('With approval "user"'),
-  approver_group: IdSchema.nullish().describe('With approval "group": any member answers'),
-  is_active: z.boolean().default(true),
+  approval: z.enum(APPROVAL_KINDS).describe('Who approves before work starts'),
+  approver_user: IdSchema.nullish().describe('Required with approval "user", refused otherwise'),
+  approver_group: IdSchema.nullish().describe(
+    'Required with approval "group" (any member answers), refused otherwise',
+  ),
+  is_active: z.boolean(),
+};
+export const CategoryCreateSchema = z.strictObject({
+  ...categoryFields,
+  approval: categoryFields.approval.default('none'),
+  is_active: categoryFields.is_active.default(true),
 });
 export type CategoryCreate = z.input<typeof CategoryCreateSchema>;
-export const CategoryUpdateSchema = CategoryCreateSchema.partial();
+export const CategoryUpdateSchema = z.strictObject(categoryFields).partial();
 export type CategoryUpdate = z.infer<typeof CategoryUpdateSchema>;
 
 export const SlaRuleSchema = z.object({
@@ -187,18 +223,21 @@ export const AssignmentRuleSchema = z.object({
   updated_at: TimestampSchema,
 });
 export type AssignmentRule = z.infer<typeof AssignmentRuleSchema>;
-export const AssignmentRuleCreateSchema = z.strictObject({
+const assignmentRuleFields = {
   position: z.number().int().min(0).max(100_000).optional().describe('Defaults to last'),
   category: IdSchema.nullish().describe('Matches the category and its sub-categories'),
   structure: IdSchema.nullish().describe('Matches the structure and its sub-structures'),
   group: IdSchema,
   is_member_picked: z
     .boolean()
-    .default(true)
     .describe('Also assign the member with the fewest open tickets (round robin on ties)'),
+};
+export const AssignmentRuleCreateSchema = z.strictObject({
+  ...assignmentRuleFields,
+  is_member_picked: assignmentRuleFields.is_member_picked.default(true),
 });
 export type AssignmentRuleCreate = z.input<typeof AssignmentRuleCreateSchema>;
-export const AssignmentRuleUpdateSchema = AssignmentRuleCreateSchema.partial();
+export const AssignmentRuleUpdateSchema = z.strictObject(assignmentRuleFields).partial();
 export type AssignmentRuleUpdate = z.infer<typeof AssignmentRuleUpdateSchema>;
 
 export const PriorityMatrixSchema = z
@@ -228,13 +267,17 @@ export const CannedResponseSchema = z.object({
   updated_at: TimestampSchema,
 });
 export type CannedResponse = z.infer<typeof CannedResponseSchema>;
-export const CannedResponseCreateSchema = z.strictObject({
+const cannedResponseFields = {
   title: z.string().trim().min(1).max(150),
   body: z.string().trim().min(1).max(20_000),
-  is_shared: z.boolean().default(false).describe('Admins only: visible to every technician'),
+  is_shared: z.boolean().describe('Admins only: visible to every technician'),
+};
+export const CannedResponseCreateSchema = z.strictObject({
+  ...cannedResponseFields,
+  is_shared: cannedResponseFields.is_shared.default(false),
 });
 export type CannedResponseCreate = z.input<typeof CannedResponseCreateSchema>;
-export const CannedResponseUpdateSchema = CannedResponseCreateSchema.partial();
+export const CannedResponseUpdateSchema = z.strictObject(cannedResponseFields).partial();
 export type CannedResponseUpdate = z.infer<typeof CannedResponseUpdateSchema>;
 
 export const TicketViewSchema = z.object({

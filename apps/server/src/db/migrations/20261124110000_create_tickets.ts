@@ -165,11 +165,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The list's usual shapes: a scope (structure), a filter (status) and the newest first.
   await index('tickets_structure_id_created_at_idx', 'tickets', ['structure_id', 'created_at']);
-  await index('tickets_structure_id_status_created_at_idx', 'tickets', ['structure_id', 'status', 'created_at']);
+  await index('tickets_structure_id_status_created_at_idx', 'tickets', [
+    'structure_id',
+    'status',
+    'created_at',
+  ]);
   await index('tickets_status_created_at_idx', 'tickets', ['status', 'created_at']);
   await index('tickets_created_at_idx', 'tickets', ['created_at']);
   await index('tickets_requester_id_created_at_idx', 'tickets', ['requester_id', 'created_at']);
-  await index('tickets_assignee_id_status_idx', 'tickets', ['assignee_id', 'status']);
+  // Automatic assignment: open tickets per member and structure, and who received one last.
+  await index('tickets_assignee_id_status_idx', 'tickets', ['assignee_id', 'status', 'structure_id']);
+  await index('tickets_assignee_id_assigned_at_idx', 'tickets', ['assignee_id', 'assigned_at']);
   await index('tickets_group_id_status_idx', 'tickets', ['group_id', 'status']);
   await index('tickets_category_id_idx', 'tickets', ['category_id']);
   await index('tickets_created_by_id_idx', 'tickets', ['created_by_id']);
@@ -259,7 +265,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('ticket_surveys')
     .$call(t.withId)
-    .addColumn('ticket_id', t.bigint, (c) => c.notNull().unique().references('tickets.id').onDelete('cascade'))
+    .addColumn('ticket_id', t.bigint, (c) =>
+      c.notNull().unique().references('tickets.id').onDelete('cascade'),
+    )
     .addColumn('requester_id', t.bigint, (c) => c.references('users.id').onDelete('set null'))
     // Who resolved, in which group and category, when the survey was sent: results stay true later.
     .addColumn('assignee_id', t.bigint, (c) => c.references('users.id').onDelete('set null'))

@@ -23,6 +23,8 @@ type CrudOptions<I extends z.ZodType, C extends z.ZodType, U extends z.ZodType> 
   tag: string;
   /** e.g. `site`, for the summaries of the OpenAPI document. */
   noun: string;
+  /** Plural for the summaries; `${noun}s` when absent. */
+  plural?: string;
   list: ListDefinition;
   schemas: { item: I; create: C; update: U };
   service: CrudService<z.infer<I>, z.infer<C>, z.infer<U>>;
@@ -31,7 +33,7 @@ type CrudOptions<I extends z.ZodType, C extends z.ZodType, U extends z.ZodType> 
 /** The five routes of a plain resource: list, create, read, update, delete; each one parse → service → answer. */
 export function registerCrudRoutes<I extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(
   app: FastifyInstance,
-  { path, tag, noun, list, schemas, service }: CrudOptions<I, C, U>,
+  { path, tag, noun, plural, list, schemas, service }: CrudOptions<I, C, U>,
 ) {
   // Generic schemas defeat the type provider's inference: the schemas still validate, and the
   // handlers below read what they produced.
@@ -46,7 +48,7 @@ export function registerCrudRoutes<I extends z.ZodType, C extends z.ZodType, U e
     {
       schema: erase({
         tags,
-        summary: `List the ${noun}s you may see`,
+        summary: `List the ${plural ?? `${noun}s`} you may see`,
         querystring: listQuerySchema(list),
         response: { 200: pageOf(schemas.item) },
       }),

@@ -1,5 +1,5 @@
 import type { Page } from '@itsm/contracts';
-import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { ListDefinition } from './list-definition.js';
 import type { ListFilter, ListParams } from './list-query.js';
@@ -71,9 +71,39 @@ export function pageUrl(baseUrl: string, requestUrl: string, page: number): stri
 
 export type PageLinks = { baseUrl: string; requestUrl: string };
 
+export type PaginateOptions = {
+  /**
+   * Count no further than this many rows (a large table's lists): past it, `count` is a lower bound
+   * flagged by `count_is_estimate`, so that no page pays for counting the whole result set.
+   */
+  countLimit?: number;
+  /** Runs the bounded count (required with `countLimit`). */
+  // biome-ignore lint/suspicious/noExplicitAny: any database of the app
+  executor?: Kysely<any>;
+};
+
+async function countRows<O>(
+  filtered: AnySelect<O>,
+  options: PaginateOptions,
+): Promise<{ count: number; capped: boolean }> {
+  const bare = filtered.clearSelect().clearOrderBy();
+  if (options.countLimit !== undefined && options.executor) {
+    const limit = options.countLimit;
+    const inner = bare.select(sql.lit(1).as('one')).limit(limit + 1);
+    const row = await sql<{ count: number | string }>`select count(*) as count from (${inner}) as capped`
+      .execute(options.executor)
+      .then((r) => r.rows[0]);
+    const count = Number(row?.count ?? 0);
+    return count > limit ? { count: limit, capped: true } : { count, capped: false };
+  }
+  const row = await bare.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
+  return { count: Number((row as { count?: number } | undefined)?.count ?? 0), capped: false };
+}
+
 /**
- * Runs a list: count of the filtered rows, then one page in a stable order, with absolute
- * next/previous links. `query` must already carry the permission scope (see each module's policy).
+ * Runs a list: count of the filtered rows (bounded with `countLimit`), then one page in a stable
+ * order, with absolute next/previous links. `query` must already carry the permission scope (see
+ * each module's policy).
  */
 export async function paginate<O>(
   query: AnySelect<O>,
@@ -81,25 +111,36 @@ export async function paginate<O>(
   params: ListParams,
   dialect: DialectHelpers,
   links: PageLinks,
+  options: PaginateOptions = {},
 ): Promise<Page<O>> {
   const filtered = applyFilters(query, def, params, dialect);
-  const countRow = await filtered
-    .clearSelect()
-    .clearOrderBy()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirst();
-  const count = Number((countRow as { count?: number } | undefined)?.count ?? 0);
+  const { count, capped } = await countRows(filtered, options);
   const offset = (params.page - 1) * params.pageSize;
-  const results =
-    offset < count
-      ? await applyOrdering(filtered, def, params).limit(params.pageSize).offset(offset).execute()
+  // Past a capped count there may be more rows: fetch one extra to know whether a next page exists.
+  const rows =
+    offset < count || capped
+      ? await applyOrdering(filtered, def, params)
+          .limit(params.pageSize + (capped ? 1 : 0))
+          .offset(offset)
+          .execute()
       : [];
+  const hasMore = capped
+    ? rows.length > params.pageSize
+    : params.page < Math.max(1, Math.ceil(count / params.pageSize));
+  const results = rows.slice(0, params.pageSize);
   const lastPage = Math.max(1, Math.ceil(count / params.pageSize));
   return {
     count,
-    next: params.page < lastPage ? pageUrl(links.baseUrl, links.requestUrl, params.page + 1) : null,
+    ...(capped && { count_is_estimate: true }),
+    next: hasMore ? pageUrl(links.baseUrl, links.requestUrl, params.page + 1) : null,
     previous:
-      params.page > 1 ? pageUrl(links.baseUrl, links.requestUrl, Math.min(params.page - 1, lastPage)) : null,
+      params.page > 1
+        ? pageUrl(
+            links.baseUrl,
+            links.requestUrl,
+            capped ? params.page - 1 : Math.min(params.page - 1, lastPage),
+          )
+        : null,
     results,
   };
 }

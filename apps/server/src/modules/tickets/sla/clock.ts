@@ -37,12 +37,42 @@ export function runningSpans<S extends string>(
   return spans;
 }
 
+/**
+ * Whether the clock counts now, guessed from the spans: the last one lasts until now. A pause that
+ * begins exactly now looks the same: callers who know the current status pass `running` instead.
+ */
+function isRunning(spans: readonly Span[], now: Date): boolean {
+  const last = spans.at(-1);
+  return last !== undefined && last.to.getTime() === now.getTime();
+}
+
+/**
+ * The instant at which the clock reaches `ms` of working time: in the past when the spans already
+ * hold that much, in the future when the clock runs now, null when it is paused short of it.
+ */
+export function reachedAt(
+  calendar: BusinessCalendar,
+  spans: readonly Span[],
+  ms: number,
+  now: Date,
+  running = isRunning(spans, now),
+): Date | null {
+  let elapsed = 0;
+  for (const span of spans) {
+    const worked = businessMsBetween(calendar, span.from, span.to);
+    if (elapsed + worked >= ms && worked > 0) return addBusinessMs(calendar, span.from, ms - elapsed);
+    elapsed += worked;
+  }
+  return running ? addBusinessMs(calendar, now, ms - elapsed) : null;
+}
+
 /** Where a clock stands after `spans` of running time, against a target of `targetMs` working milliseconds. */
 export function clockState(
   calendar: BusinessCalendar,
   spans: readonly Span[],
   targetMs: number,
   now: Date,
+  running = isRunning(spans, now),
 ): ClockState {
   let elapsedMs = 0;
   let breachedAt: Date | null = null;
@@ -53,8 +83,6 @@ export function clockState(
     }
     elapsedMs += worked;
   }
-  const last = spans.at(-1);
-  const running = last !== undefined && last.to.getTime() === now.getTime();
   const dueAt = breachedAt ?? (running ? addBusinessMs(calendar, now, targetMs - elapsedMs) : null);
   return { targetMs, elapsedMs, share: targetMs > 0 ? elapsedMs / targetMs : 1, running, dueAt, breachedAt };
 }
