@@ -57,6 +57,8 @@ export const ticketList = defineList({
     resolved_at: { type: 'datetime', column: 'tickets.resolved_at', ops: ['gte', 'lte', 'isnull'] },
     closed_at: { type: 'datetime', column: 'tickets.closed_at', ops: ['gte', 'lte', 'isnull'] },
   },
+  // Applied by applyTicketFilters (which also matches ticket numbers).
+  search: ['tickets.title', 'tickets.description'],
   ordering: {
     created_at: 'tickets.created_at',
     updated_at: 'tickets.updated_at',

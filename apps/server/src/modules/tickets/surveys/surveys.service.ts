@@ -42,7 +42,15 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
   const select = () =>
     db
       .selectFrom('ticket_surveys')
-      .select(['id', 'ticket_id', 'requester_id', 'rating', 'comment', 'created_at', 'answered_at']);
+      .select([
+        'ticket_surveys.id',
+        'ticket_surveys.ticket_id',
+        'ticket_surveys.requester_id',
+        'ticket_surveys.rating',
+        'ticket_surveys.comment',
+        'ticket_surveys.created_at',
+        'ticket_surveys.answered_at',
+      ]);
 
   async function answer(
     surveyRow: { id: number; ticket_id: number; answered_at: string | null },
@@ -109,7 +117,7 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
 
     async get(actor: Actor, tickets: TicketService, ticketId: number): Promise<Survey> {
       await tickets.visibleRow(actor, ticketId);
-      const row = await select().where('ticket_id', '=', ticketId).executeTakeFirst();
+      const row = await select().where('ticket_surveys.ticket_id', '=', ticketId).executeTakeFirst();
       if (!row) throw new AppError('SURVEY_NOT_FOUND');
       return toSurvey(row);
     },
@@ -122,11 +130,11 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
       request: RequestContext,
     ): Promise<Survey> {
       await tickets.visibleRow(actor, ticketId);
-      const row = await select().where('ticket_id', '=', ticketId).executeTakeFirst();
+      const row = await select().where('ticket_surveys.ticket_id', '=', ticketId).executeTakeFirst();
       if (!row) throw new AppError('SURVEY_NOT_FOUND');
       assertAllowed(row.requester_id === actor.id, 'Only the requester answers the survey');
       await answer(row, input, actor, request);
-      return toSurvey(await select().where('id', '=', row.id).executeTakeFirstOrThrow());
+      return toSurvey(await select().where('ticket_surveys.id', '=', row.id).executeTakeFirstOrThrow());
     },
 
     /** The survey behind an e-mailed link, without signing in. */
@@ -145,10 +153,10 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
     async answerByToken(token: string, input: SurveyAnswer, request: RequestContext): Promise<Survey> {
       const ticketId = Number(verifySignedToken(secretKey, PURPOSE, token, clock()) ?? Number.NaN);
       if (!Number.isSafeInteger(ticketId)) throw new AppError('INVALID_TOKEN');
-      const row = await select().where('ticket_id', '=', ticketId).executeTakeFirst();
+      const row = await select().where('ticket_surveys.ticket_id', '=', ticketId).executeTakeFirst();
       if (!row) throw new AppError('SURVEY_NOT_FOUND');
       await answer(row, input, null, request);
-      return toSurvey(await select().where('id', '=', row.id).executeTakeFirstOrThrow());
+      return toSurvey(await select().where('ticket_surveys.id', '=', row.id).executeTakeFirstOrThrow());
     },
 
     /** Answered surveys per technician, group or category, over the tickets the caller may see. */
