@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { createDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { runSeeders } from '../seed/run-seeders.js';
@@ -14,7 +14,18 @@ export function registerSeedCommand(program: Command) {
       '--only <names>',
       `comma-separated seeders to run (available: ${seeders.map((s) => s.name).join(', ')})`,
     )
-    .action(async (options: { only?: string }) => {
+    .option(
+      '--tickets <n>',
+      'generate tickets up to this number (benchmarks; default: 60 demo tickets)',
+      (value) => {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n) || n < 0 || n > 20_000_000) {
+          throw new InvalidArgumentError('expected a number of tickets between 0 and 20000000');
+        }
+        return n;
+      },
+    )
+    .action(async (options: { only?: string; tickets?: number }) => {
       const config = loadConfigOrExit();
       const wanted = options.only?.split(',').map((s) => s.trim());
       const unknown = wanted?.filter((name) => !seeders.some((s) => s.name === name)) ?? [];
@@ -31,7 +42,7 @@ export function registerSeedCommand(program: Command) {
         const reports = await runSeeders(database, chosen, {
           now: () => new Date(),
           progress: (label, total) => startProgress(label, total),
-          options: {},
+          options: options.tickets === undefined ? {} : { tickets: options.tickets },
         });
         for (const r of reports) console.log(`  ${r.name}: ${r.summary} (${r.ms} ms)`);
       } finally {

@@ -1,19 +1,23 @@
 import type { Ticket, TicketStatus } from '@itsm/contracts';
 import { type Kysely, sql } from 'kysely';
+import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
-import { slaStateOf, ticketNumber } from './ticket-list.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { ListParams } from '../../platform/lists/index.js';
+import { applyTicketFilters, slaStateOf, ticketNumber } from './ticket-list.js';
+import { scopeTickets } from './tickets.policy.js';
 
-const fullName = (alias: string) =>
-  sql<string | null>`${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}`;
+// Names come from scalar subqueries, not joins: a list's count then reads the tickets table alone,
+// and only the rows of the page pay for the lookups.
+const userName = (column: string) =>
+  sql<
+    string | null
+  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
 
 /** A ticket with the names a list shows; scope it (scopeTickets) before running. */
 export function selectTickets(db: Kysely<DB>) {
   return db
     .selectFrom('tickets')
-    .innerJoin('users as requester', 'requester.id', 'tickets.requester_id')
-    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
-    .leftJoin('ticket_categories as category', 'category.id', 'tickets.category_id')
-    .leftJoin('groups as assigned_group', 'assigned_group.id', 'tickets.group_id')
     .select([
       'tickets.id',
       'tickets.title',
@@ -24,13 +28,15 @@ export function selectTickets(db: Kysely<DB>) {
       'tickets.impact',
       'tickets.priority',
       'tickets.category_id',
-      'category.name as category_name',
+      sql<string | null>`(select c.name from ticket_categories as c where c.id = tickets.category_id)`.as(
+        'category_name',
+      ),
       'tickets.requester_id',
-      fullName('requester').as('requester_name'),
+      userName('tickets.requester_id').as('requester_name'),
       'tickets.assignee_id',
-      fullName('assignee').as('assignee_name'),
+      userName('tickets.assignee_id').as('assignee_name'),
       'tickets.group_id',
-      'assigned_group.name as group_name',
+      sql<string | null>`(select g.name from groups as g where g.id = tickets.group_id)`.as('group_name'),
       'tickets.structure_id',
       'tickets.site_id',
       'tickets.machine_id',
@@ -47,6 +53,17 @@ export function selectTickets(db: Kysely<DB>) {
       'tickets.created_at',
       'tickets.updated_at',
     ]);
+}
+
+/** A list's query, scoped and filtered, and the params left for paginate (also read by the query-plan tool). */
+export function ticketListQuery(
+  db: Kysely<DB>,
+  dialect: DialectHelpers,
+  actor: Actor,
+  params: ListParams,
+  now: string,
+) {
+  return applyTicketFilters(scopeTickets(actor, selectTickets(db)), params, actor, now, dialect);
 }
 
 export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;

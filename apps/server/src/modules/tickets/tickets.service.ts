@@ -25,7 +25,7 @@ import { chooseSla } from './routing.js';
 import type { ClockView } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
 import { loadSlaDefinition, refreshSla } from './sla/sla-engine.js';
-import { applyTicketFilters, TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
+import { TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
 import {
   checkAgent,
   checkGroup,
@@ -37,7 +37,14 @@ import {
   watcherIds,
 } from './ticket-writes.js';
 import { isStaffOf, partiesOf, scopeTickets } from './tickets.policy.js';
-import { groupsOf, selectTickets, statusHistory, type TicketRow, toTicket } from './tickets.repository.js';
+import {
+  groupsOf,
+  selectTickets,
+  statusHistory,
+  type TicketRow,
+  ticketListQuery,
+  toTicket,
+} from './tickets.repository.js';
 import { availableActions, type TicketAction, transition as workflowTransition } from './workflow.js';
 
 export type TicketSettingsReader = { get(): Promise<TicketSettings> };
@@ -670,13 +677,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
 
     async list(actor: Actor, params: ListParams, links: PageLinks) {
       const now = nowIso();
-      const { query, rest } = applyTicketFilters(
-        scopeTickets(actor, selectTickets(db)),
-        params,
-        actor,
-        now,
-        dialect,
-      );
+      const { query, rest } = ticketListQuery(db, dialect, actor, params, now);
       const page = await paginate(query, ticketList, rest, dialect, links, {
         countLimit: TICKET_COUNT_LIMIT,
         executor: db,

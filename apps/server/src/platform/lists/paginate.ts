@@ -53,8 +53,10 @@ export function applyOrdering<O>(
       direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsFirst(),
     );
   }
+  // The tiebreaker follows the last term's direction, so that an index on (…, column) read backwards
+  // (the row id being the index's last key) serves the whole ORDER BY.
   if (!params.ordering.some((o) => o.column === def.tiebreaker))
-    q = q.orderBy(sql.ref(def.tiebreaker), 'asc');
+    q = q.orderBy(sql.ref(def.tiebreaker), params.ordering.at(-1)?.direction ?? 'asc');
   return q;
 }
 
@@ -82,22 +84,45 @@ export type PaginateOptions = {
   executor?: Kysely<any>;
 };
 
+const exactCount = <O>(filtered: AnySelect<O>) =>
+  filtered.clearSelect().clearOrderBy().select(sql<number | string>`count(*)`.as('count'));
+
+/** Counts up to `limit + 1` rows: one row more tells that the count is capped. */
+const boundedCount = <O>(filtered: AnySelect<O>, limit: number) =>
+  sql<{ count: number | string }>`select count(*) as count from (${filtered
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql.lit(1).as('one'))
+    .limit(limit + 1)}) as capped`;
+
+/** The two statements of a list page, as paginate runs them: to read their query plans (benchmarks). */
+export function listStatements<O>(
+  query: AnySelect<O>,
+  def: ListDefinition,
+  params: ListParams,
+  dialect: DialectHelpers,
+  countLimit?: number,
+) {
+  const filtered = applyFilters(query, def, params, dialect);
+  return {
+    count: countLimit === undefined ? exactCount(filtered) : boundedCount(filtered, countLimit),
+    page: applyOrdering(filtered, def, params)
+      .limit(params.pageSize)
+      .offset((params.page - 1) * params.pageSize),
+  };
+}
+
 async function countRows<O>(
   filtered: AnySelect<O>,
-  options: PaginateOptions,
+  { countLimit, executor }: PaginateOptions,
 ): Promise<{ count: number; capped: boolean }> {
-  const bare = filtered.clearSelect().clearOrderBy();
-  if (options.countLimit !== undefined && options.executor) {
-    const limit = options.countLimit;
-    const inner = bare.select(sql.lit(1).as('one')).limit(limit + 1);
-    const row = await sql<{ count: number | string }>`select count(*) as count from (${inner}) as capped`
-      .execute(options.executor)
-      .then((r) => r.rows[0]);
-    const count = Number(row?.count ?? 0);
-    return count > limit ? { count: limit, capped: true } : { count, capped: false };
+  if (countLimit !== undefined && executor) {
+    const { rows } = await boundedCount(filtered, countLimit).execute(executor);
+    const count = Number(rows[0]?.count ?? 0);
+    return count > countLimit ? { count: countLimit, capped: true } : { count, capped: false };
   }
-  const row = await bare.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
-  return { count: Number((row as { count?: number } | undefined)?.count ?? 0), capped: false };
+  const row = await exactCount(filtered).executeTakeFirst();
+  return { count: Number((row as { count?: number | string } | undefined)?.count ?? 0), capped: false };
 }
 
 /**
