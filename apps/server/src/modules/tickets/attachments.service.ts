@@ -62,10 +62,9 @@ export function createAttachmentService({ db, clock, audit, files, tickets }: De
       .executeTakeFirst();
     if (!row) throw new AppError('ATTACHMENT_NOT_FOUND');
     // Out of scope answers as if the file did not exist.
-    await tickets.visibleRow(actor, row.ticket_id).catch(() => {
+    const ticket = await tickets.visible(actor, row.ticket_id).catch(() => {
       throw new AppError('ATTACHMENT_NOT_FOUND');
     });
-    const ticket = await tickets.internals(row.ticket_id);
     const attachment = await visible(actor, ticket)
       .where('ticket_attachments.id', '=', id)
       .executeTakeFirst();
@@ -75,8 +74,7 @@ export function createAttachmentService({ db, clock, audit, files, tickets }: De
 
   return {
     async list(actor: Actor, ticketId: number): Promise<Attachment[]> {
-      await tickets.visibleRow(actor, ticketId);
-      const ticket = await tickets.internals(ticketId);
+      const ticket = await tickets.visible(actor, ticketId);
       const rows = await visible(actor, ticket)
         .where('ticket_attachments.ticket_id', '=', ticketId)
         .orderBy('ticket_attachments.id')
@@ -86,8 +84,7 @@ export function createAttachmentService({ db, clock, audit, files, tickets }: De
 
     /** Checks who may attach before reading any byte: the file is only received once allowed. */
     async authorise(actor: Actor, ticketId: number, commentId: number | null) {
-      await tickets.visibleRow(actor, ticketId);
-      const ticket = await tickets.internals(ticketId);
+      const ticket = await tickets.visible(actor, ticketId);
       if (commentId !== null) {
         const comment = await db
           .selectFrom('ticket_comments')

@@ -84,8 +84,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
 
   return {
     async list(actor: Actor, ticketId: number): Promise<Comment[]> {
-      await tickets.visibleRow(actor, ticketId);
-      const ticket = await tickets.internals(ticketId);
+      const ticket = await tickets.visible(actor, ticketId);
       return comments(ticketId, isStaffOf(actor, ticket));
     },
 
@@ -95,8 +94,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
       input: CommentCreate,
       request: RequestContext,
     ): Promise<Comment> {
-      await tickets.visibleRow(actor, ticketId);
-      const ticket = await tickets.internals(ticketId);
+      const ticket = await tickets.visible(actor, ticketId);
       const staff = isStaffOf(actor, ticket);
       const internal = input.is_internal ?? false;
       assertAllowed(!internal || staff, 'Only support staff write internal notes');
@@ -162,8 +160,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
 
     /** Comments, status changes, assignments, SLA events and files in one stream, oldest first. */
     async timeline(actor: Actor, ticketId: number): Promise<TimelineEntry[]> {
-      await tickets.visibleRow(actor, ticketId);
-      const ticket = await tickets.internals(ticketId);
+      const ticket = await tickets.visible(actor, ticketId);
       const staff = isStaffOf(actor, ticket);
       let events = db
         .selectFrom('ticket_events')

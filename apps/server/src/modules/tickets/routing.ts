@@ -8,6 +8,8 @@ import { pickAssignee } from './assignment.js';
 // open tickets in the ticket's structure (round robin on ties).
 
 type Criteria = { categoryId: number | null; structureId: number; priority: number };
+/** The category and the structure with their ancestors, nearest first. */
+export type Lineages = { categories: number[]; structures: number[] };
 
 /** The id and its ancestors, nearest first; the tables are small trees (categories, structures). */
 async function lineage(db: Kysely<DB>, table: 'ticket_categories' | 'structures', id: number | null) {
@@ -22,11 +24,22 @@ async function lineage(db: Kysely<DB>, table: 'ticket_categories' | 'structures'
 
 const matches = (value: number | null, chain: readonly number[]) => value === null || chain.includes(value);
 
-export async function chooseSla(db: Kysely<DB>, criteria: Criteria): Promise<number | null> {
-  const [categories, structures] = await Promise.all([
-    lineage(db, 'ticket_categories', criteria.categoryId),
-    lineage(db, 'structures', criteria.structureId),
-  ]);
+export async function lineagesOf(
+  db: Kysely<DB>,
+  criteria: { categoryId: number | null; structureId: number },
+): Promise<Lineages> {
+  return {
+    categories: await lineage(db, 'ticket_categories', criteria.categoryId),
+    structures: await lineage(db, 'structures', criteria.structureId),
+  };
+}
+
+export async function chooseSla(
+  db: Kysely<DB>,
+  criteria: Criteria,
+  lineages?: Lineages,
+): Promise<number | null> {
+  const { categories, structures } = lineages ?? (await lineagesOf(db, criteria));
   const rules = await db
     .selectFrom('sla_rules')
     .innerJoin('slas', 'slas.id', 'sla_rules.sla_id')
@@ -68,11 +81,9 @@ export async function chooseSla(db: Kysely<DB>, criteria: Criteria): Promise<num
 export async function chooseGroup(
   db: Kysely<DB>,
   criteria: Omit<Criteria, 'priority'>,
+  lineages?: Lineages,
 ): Promise<{ groupId: number; pickMember: boolean } | null> {
-  const [categories, structures] = await Promise.all([
-    lineage(db, 'ticket_categories', criteria.categoryId),
-    lineage(db, 'structures', criteria.structureId),
-  ]);
+  const { categories, structures } = lineages ?? (await lineagesOf(db, criteria));
   const rules = await db
     .selectFrom('assignment_rules')
     .select(['group_id', 'category_id', 'structure_id', 'is_member_picked'])

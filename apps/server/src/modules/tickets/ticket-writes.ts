@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { toJson } from '../../db/column-conventions.js';
 import type { DB } from '../../db/types.js';
 import { fieldError } from '../../platform/errors/app-error.js';
-import { chooseGroup, pickMember } from './routing.js';
+import { chooseGroup, type Lineages, pickMember } from './routing.js';
 import type { TicketStatus } from './workflow.js';
 
 // Steps shared by the ticket commands, always inside the caller's transaction.
@@ -64,8 +64,9 @@ export async function checkUsers(db: Kysely<DB>, ids: readonly number[], field: 
 export async function routeTicket(
   db: Kysely<DB>,
   ticket: { categoryId: number | null; structureId: number },
+  lineages?: Lineages,
 ): Promise<{ groupId: number | null; assigneeId: number | null }> {
-  const route = await chooseGroup(db, ticket);
+  const route = await chooseGroup(db, ticket, lineages);
   if (!route) return { groupId: null, assigneeId: null };
   const assigneeId = route.pickMember ? await pickMember(db, route.groupId, ticket.structureId) : null;
   return { groupId: route.groupId, assigneeId };

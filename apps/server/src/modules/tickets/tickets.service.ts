@@ -21,7 +21,7 @@ import { type ListParams, type PageLinks, paginate } from '../../platform/lists/
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { type Level, priorityOf } from './priority.js';
-import { chooseSla } from './routing.js';
+import { chooseSla, lineagesOf } from './routing.js';
 import type { ClockView } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
 import { loadSlaDefinition, refreshSla } from './sla/sla-engine.js';
@@ -96,36 +96,32 @@ const actorName = (actor: Actor, names: { first_name: string; last_name: string 
 export function createTicketService({ db, dialect, clock, audit, notify, settings, onClosed }: Deps) {
   const nowIso = () => clock().toISOString();
 
-  async function visibleRow(actor: Actor, id: number): Promise<TicketRow> {
-    const row = await scopeTickets(actor, selectTickets(db)).where('tickets.id', '=', id).executeTakeFirst();
+  const INTERNAL_COLUMNS = [
+    'tickets.id',
+    'tickets.title',
+    'tickets.status',
+    'tickets.requester_id',
+    'tickets.assignee_id',
+    'tickets.group_id',
+    'tickets.category_id',
+    'tickets.structure_id',
+    'tickets.priority',
+    'tickets.urgency',
+    'tickets.impact',
+    'tickets.solution',
+    'tickets.first_response_at',
+    'tickets.approver_user_id',
+    'tickets.approver_group_id',
+    'tickets.created_by_id',
+  ] as const;
+
+  /** The ticket's own columns if the caller may see it (else 404): what the commands work from. */
+  async function visible(actor: Actor, id: number) {
+    const row = await scopeTickets(actor, db.selectFrom('tickets').select(INTERNAL_COLUMNS))
+      .where('tickets.id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new AppError('TICKET_NOT_FOUND');
     return row;
-  }
-
-  /** The ticket's own columns, for the commands (checked visible first). */
-  async function internals(id: number) {
-    return db
-      .selectFrom('tickets')
-      .select([
-        'id',
-        'title',
-        'status',
-        'requester_id',
-        'assignee_id',
-        'group_id',
-        'category_id',
-        'structure_id',
-        'priority',
-        'urgency',
-        'impact',
-        'solution',
-        'first_response_at',
-        'approver_user_id',
-        'approver_group_id',
-        'created_by_id',
-      ])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
   }
 
   async function who(actor: Actor) {
@@ -138,17 +134,16 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
   }
 
   async function detail(actor: Actor, id: number): Promise<TicketDetail> {
-    const row = await visibleRow(actor, id);
+    const row = await scopeTickets(actor, selectTickets(db).select(INTERNAL_COLUMNS))
+      .where('tickets.id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('TICKET_NOT_FOUND');
     const now = clock();
-    const [extra, watchers, myGroups] = await Promise.all([
-      internals(id),
+    const [watchers, myGroups, definition] = await Promise.all([
       watcherIds(db, id),
       groupsOf(db, actor.id),
+      row.sla_id ? loadSlaDefinition(db, row.sla_id) : null,
     ]);
-    const sla = row.sla_id
-      ? await db.selectFrom('slas').select('name').where('id', '=', row.sla_id).executeTakeFirst()
-      : undefined;
-    const definition = row.sla_id ? await loadSlaDefinition(db, row.sla_id) : null;
     const status = row.status as TicketStatus;
     const plan = definition
       ? slaPlan(
@@ -166,16 +161,16 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           now,
         )
       : null;
-    const parties = partiesOf(actor, extra, myGroups);
-    const staff = isStaffOf(actor, extra);
+    const parties = partiesOf(actor, row, myGroups);
+    const staff = isStaffOf(actor, row);
     return {
       ...toTicket(row, now.toISOString()),
-      solution: extra.solution,
-      created_by: extra.created_by_id,
-      approver_user: extra.approver_user_id,
-      approver_group: extra.approver_group_id,
+      solution: row.solution,
+      created_by: row.created_by_id,
+      approver_user: row.approver_user_id,
+      approver_group: row.approver_group_id,
       watchers,
-      sla_name: sla?.name ?? null,
+      sla_name: definition?.name ?? null,
       clocks: {
         first_response: plan ? clockView(plan.firstResponse) : null,
         resolution: plan ? clockView(plan.resolution) : null,
@@ -262,13 +257,18 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     const me = await who(actor);
 
     const id = await command(async (trx, afterCommit, at) => {
+      const lineages = await lineagesOf(trx, { categoryId: category?.id ?? null, structureId });
       const route = needsApproval
         ? { groupId: null, assigneeId: null }
         : input.assignee || input.group
           ? { groupId: input.group ?? null, assigneeId: input.assignee ?? null }
-          : await routeTicket(trx, { categoryId: category?.id ?? null, structureId });
+          : await routeTicket(trx, { categoryId: category?.id ?? null, structureId }, lineages);
       const status: TicketStatus = needsApproval ? 'waiting_approval' : route.assigneeId ? 'assigned' : 'new';
-      const slaId = await chooseSla(trx, { categoryId: category?.id ?? null, structureId, priority });
+      const slaId = await chooseSla(
+        trx,
+        { categoryId: category?.id ?? null, structureId, priority },
+        lineages,
+      );
       const { id } = await trx
         .insertInto('tickets')
         .values({
@@ -367,8 +367,10 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
   }
 
   async function update(actor: Actor, id: number, input: TicketUpdate, request: RequestContext) {
-    const row = await visibleRow(actor, id);
-    const before = await internals(id);
+    const before = await visible(actor, id);
+    const row = await scopeTickets(actor, selectTickets(db))
+      .where('tickets.id', '=', id)
+      .executeTakeFirstOrThrow();
     const staff = isStaffOf(actor, before);
     if (!staff) {
       const own = before.requester_id === actor.id && ['waiting_approval', 'new'].includes(before.status);
@@ -511,8 +513,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
   }
 
   async function transition(actor: Actor, id: number, input: TicketTransition, request: RequestContext) {
-    await visibleRow(actor, id);
-    const before = await internals(id);
+    const before = await visible(actor, id);
     const parties = partiesOf(actor, before, await groupsOf(db, actor.id));
     const verdict = workflowTransition(before.status as TicketStatus, input.action, parties, input.reason);
     if (!verdict.ok) throw REFUSALS[verdict.refusal]();
@@ -671,8 +672,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     create,
     update,
     transition,
-    visibleRow,
-    internals,
+    visible,
     who,
 
     async list(actor: Actor, params: ListParams, links: PageLinks) {

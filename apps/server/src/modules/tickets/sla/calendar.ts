@@ -47,19 +47,54 @@ export function calendarProblem(calendar: BusinessCalendar): string | null {
   return any ? null : 'no working hours';
 }
 
-/** Working periods as absolute instants, local day by local day, from the day containing `from`. */
-function* workingPeriods(calendar: BusinessCalendar, from: Date): Generator<[number, number]> {
+const DAY_MS = 86_400_000;
+/** Working periods of (time zone, weekday hours, date) already computed: converting local times is the costly part. */
+const periodCache = new Map<string, readonly (readonly [number, number])[]>();
+const PERIOD_CACHE_LIMIT = 50_000;
+/** Per calendar object, the cache key prefix of each weekday (its zone and its hours). */
+const weekdayKeys = new WeakMap<BusinessCalendar, string[]>();
+
+function sortedHours(calendar: BusinessCalendar, weekday: number): WorkingInterval[] {
+  return [...(calendar.hours[weekday as 1] ?? [])].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+}
+
+function dayPeriods(calendar: BusinessCalendar, isoDate: string, weekday: number) {
+  let keys = weekdayKeys.get(calendar);
+  if (!keys) {
+    keys = [0, 1, 2, 3, 4, 5, 6, 7].map(
+      (d) => `${calendar.timeZone}|${JSON.stringify(sortedHours(calendar, d))}`,
+    );
+    weekdayKeys.set(calendar, keys);
+  }
+  const key = `${keys[weekday]}|${isoDate}`;
+  const cached = periodCache.get(key);
+  if (cached) return cached;
+  const day = DateTime.fromISO(isoDate, { zone: calendar.timeZone });
+  const periods: (readonly [number, number])[] = [];
+  for (const { start, end } of sortedHours(calendar, weekday)) {
+    // Local wall-clock times; in a DST gap luxon moves forward, so a period never runs backwards.
+    const startAt = day.plus({ minutes: minutesOf(start) }).toMillis();
+    const endAt = day.plus({ minutes: minutesOf(end) }).toMillis();
+    if (endAt > startAt) periods.push([startAt, endAt]);
+  }
+  if (periodCache.size >= PERIOD_CACHE_LIMIT) periodCache.delete(periodCache.keys().next().value as string);
+  periodCache.set(key, periods);
+  return periods;
+}
+
+/**
+ * Working periods as absolute instants, local day by local day, from the day containing `from`.
+ * Dates are walked as calendar dates (zone-free arithmetic); only a date's periods need the zone.
+ */
+function* workingPeriods(calendar: BusinessCalendar, from: Date): Generator<readonly [number, number]> {
   const holidays = new Set(calendar.holidays);
-  let day = DateTime.fromJSDate(from, { zone: calendar.timeZone }).startOf('day');
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-    if (holidays.has(day.toISODate() ?? '')) continue;
-    const intervals = calendar.hours[day.weekday as 1] ?? [];
-    for (const { start, end } of [...intervals].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
-      // Local wall-clock times; in a DST gap luxon moves forward, so a period never runs backwards.
-      const startAt = day.plus({ minutes: minutesOf(start) }).toMillis();
-      const endAt = day.plus({ minutes: minutesOf(end) }).toMillis();
-      if (endAt > startAt) yield [startAt, endAt];
-    }
+  const first = DateTime.fromJSDate(from, { zone: calendar.timeZone }).toISODate() ?? '';
+  let utcDay = Date.parse(`${first}T00:00:00Z`);
+  for (let i = 0; i < MAX_DAYS; i++, utcDay += DAY_MS) {
+    const date = new Date(utcDay);
+    const isoDate = date.toISOString().slice(0, 10);
+    if (holidays.has(isoDate)) continue;
+    yield* dayPeriods(calendar, isoDate, ((date.getUTCDay() + 6) % 7) + 1);
   }
   throw new Error('the calendar has no working time in three years');
 }

@@ -9,11 +9,15 @@ import { dueSteps, nextCheckAt, type SlaDefinition, type SlaPlan, type SlaStep, 
 // Keeps a ticket's SLA caches (due dates, at-risk instant, breach instants, next check) true to its
 // status history (ADR 0003), and tells which steps are due. Works inside the caller's transaction.
 
-export async function loadSlaDefinition(db: Kysely<DB>, slaId: number): Promise<SlaDefinition | null> {
+export async function loadSlaDefinition(
+  db: Kysely<DB>,
+  slaId: number,
+): Promise<(SlaDefinition & { name: string }) | null> {
   const sla = await db
     .selectFrom('slas')
     .leftJoin('business_calendars as cal', 'cal.id', 'slas.calendar_id')
     .select([
+      'slas.name',
       'slas.targets_json',
       'slas.warning_shares_json',
       'cal.time_zone',
@@ -37,6 +41,7 @@ export async function loadSlaDefinition(db: Kysely<DB>, slaId: number): Promise<
       }
     : ALWAYS_OPEN;
   return {
+    name: sla.name,
     targets: sla.targets_json as SlaDefinition['targets'],
     warningShares: [...(sla.warning_shares_json as number[])].sort((a, b) => a - b),
     levels: levels.map((l) => ({ id: l.id, target: l.target as SlaTarget, triggerShare: l.trigger_share })),

@@ -116,7 +116,7 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
     },
 
     async get(actor: Actor, tickets: TicketService, ticketId: number): Promise<Survey> {
-      await tickets.visibleRow(actor, ticketId);
+      await tickets.visible(actor, ticketId);
       const row = await select().where('ticket_surveys.ticket_id', '=', ticketId).executeTakeFirst();
       if (!row) throw new AppError('SURVEY_NOT_FOUND');
       return toSurvey(row);
@@ -129,7 +129,7 @@ export function createSurveyService({ db, clock, audit, secretKey, publicUrl }: 
       input: SurveyAnswer,
       request: RequestContext,
     ): Promise<Survey> {
-      await tickets.visibleRow(actor, ticketId);
+      await tickets.visible(actor, ticketId);
       const row = await select().where('ticket_surveys.ticket_id', '=', ticketId).executeTakeFirst();
       if (!row) throw new AppError('SURVEY_NOT_FOUND');
       assertAllowed(row.requester_id === actor.id, 'Only the requester answers the survey');
