@@ -67,7 +67,12 @@ export async function openWatchedPage(
   });
 
   const inFlight = new Set<Request>();
-  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
+  // The live notification stream stays open as long as the page: it never "finishes".
+  const LONG_LIVED = new Set(['/api/v1/notifications/stream']);
+  const isApi = (request: Request) => {
+    const path = new URL(request.url()).pathname;
+    return path.startsWith('/api/') && !LONG_LIVED.has(path);
+  };
   let apiRequests = 0;
   page.on('request', (request) => {
     if (!isApi(request)) return;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditLog } from '../platform/audit/audit-log.js';
 import type { Clock } from '../platform/clock.js';
 import { createLocalEventBus } from '../platform/events/event-bus.js';
+import { createRedisEventBus } from '../platform/events/redis-event-bus.js';
 import type { Mailer } from '../platform/mail/index.js';
 import { createFileStore } from '../platform/storage/file-store.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
@@ -38,7 +39,10 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
   const { clock, audit, ticketSettings } = deps;
   const dialect = app.dialect;
   const publicUrl = app.config.publicUrl ?? `http://localhost:${app.config.port}`;
-  const bus = createLocalEventBus();
+  // One node: events stay in the process; several (REDIS_URL): they go through Redis pub/sub.
+  const bus = app.config.redisUrl
+    ? createRedisEventBus(app.config.redisUrl, (err) => app.log.error({ err }, 'event bus error'))
+    : createLocalEventBus();
   app.addHook('onClose', () => bus.close());
 
   const notify = createNotifier({

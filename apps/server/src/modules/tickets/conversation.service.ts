@@ -43,6 +43,54 @@ export function toAttachment(row: {
 const fullName = (alias: string) =>
   sql<string | null>`${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}`;
 
+const userName = (column: string) =>
+  sql<
+    string | null
+  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
+
+type Names = { users: Map<number, string>; groups: Map<number, string> };
+
+/** The names of the people and groups that assignment events point to, so that every reader sees names. */
+async function lookupNames(db: Kysely<DB>, events: { kind: string; data_json: unknown }[]): Promise<Names> {
+  const users = new Set<number>();
+  const groups = new Set<number>();
+  for (const e of events) {
+    const data = e.data_json as { assignee?: number | null; group?: number | null } | null;
+    if (e.kind !== 'assigned' || !data) continue;
+    if (typeof data.assignee === 'number') users.add(data.assignee);
+    if (typeof data.group === 'number') groups.add(data.group);
+  }
+  const [userRows, groupRows] = await Promise.all([
+    users.size
+      ? db
+          .selectFrom('users')
+          .select(['id', 'first_name', 'last_name'])
+          .where('id', 'in', [...users])
+          .execute()
+      : [],
+    groups.size
+      ? db
+          .selectFrom('groups')
+          .select(['id', 'name'])
+          .where('id', 'in', [...groups])
+          .execute()
+      : [],
+  ]);
+  return {
+    users: new Map(userRows.map((u) => [u.id, `${u.first_name} ${u.last_name}`])),
+    groups: new Map(groupRows.map((g) => [g.id, g.name])),
+  };
+}
+
+function withNames(kind: string, data: Record<string, unknown> | null, names: Names) {
+  if (kind !== 'assigned' || !data) return data;
+  return {
+    ...data,
+    assignee_name: typeof data.assignee === 'number' ? (names.users.get(data.assignee) ?? null) : null,
+    group_name: typeof data.group === 'number' ? (names.groups.get(data.group) ?? null) : null,
+  };
+}
+
 /** Comments (public and internal) and the timeline of a ticket. */
 export function createConversationService({ db, clock, audit, notify, tickets }: Deps) {
   async function comments(ticketId: number, staff: boolean, commentId?: number): Promise<Comment[]> {
@@ -184,12 +232,14 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
         comments(ticketId, staff),
         db
           .selectFrom('ticket_attachments')
-          .selectAll()
+          .selectAll('ticket_attachments')
+          .select(userName('ticket_attachments.uploader_id').as('uploader_name'))
           .where('ticket_id', '=', ticketId)
           .where('comment_id', 'is', null)
           .orderBy('id')
           .execute(),
       ]);
+      const names = await lookupNames(db, eventRows);
       const entries: (TimelineEntry & { order: number })[] = [
         ...eventRows.map((e) => ({
           kind: e.kind as TimelineEntry['kind'],
@@ -199,7 +249,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
           actor_name: e.actor_id === null ? null : e.actor_name,
           status: e.status as TicketStatus | null,
           reason: e.reason,
-          data: (e.data_json as Record<string, unknown> | null) ?? null,
+          data: withNames(e.kind, e.data_json as Record<string, unknown> | null, names),
           comment: null,
           attachment: null,
           is_internal: e.is_internal,
@@ -224,7 +274,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
           id: `attachment:${f.id}`,
           at: f.created_at,
           actor: f.uploader_id,
-          actor_name: null,
+          actor_name: f.uploader_name,
           status: null,
           reason: null,
           data: null,

@@ -203,5 +203,11 @@ describe('ticket flow', () => {
       'status:closed',
       'survey_answered',
     ]);
+    // Assignments carry names, which the requester could not look up himself.
+    const assigned = (await d.as.requester('GET', `/tickets/${id}/timeline`))
+      .json()
+      .find((e: { kind: string }) => e.kind === 'assigned');
+    expect(assigned.data).toMatchObject({ group_name: 'Support N1', automatic: true });
+    expect(['Marc Lefèvre', 'Julie Bernard']).toContain(assigned.data.assignee_name);
   });
 });
