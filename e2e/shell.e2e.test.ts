@@ -14,7 +14,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
       await signIn(page, app.baseUrl, demo.technician.username);
       await page.getByRole('heading', { level: 1, name: 'Bonjour Marc' }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Menu principal' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Tickets', 'Réponses types']);
       expect(await nav.getByText('Administration').count()).toBe(0);
 
       await page.goto(`${app.baseUrl}/admin/users`);
@@ -92,6 +92,13 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
       const nav = drawer.getByRole('navigation', { name: 'Menu principal' });
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Accueil',
+        'Tickets',
+        'Catégories',
+        'SLA',
+        'Calendriers ouvrés',
+        'Règles d’orientation',
+        'Paramètres',
+        'Réponses types',
         'Utilisateurs',
         'Structures',
         'Groupes',

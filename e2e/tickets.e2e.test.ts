@@ -5,7 +5,13 @@ import { desktop, phone, screenshot, signIn, useApp } from './support/app.js';
 import { browserSuitesSkipped } from './support/browser.js';
 import { openWatchedPage } from './support/page.js';
 
-type Ticket = { id: number; number: string; status: string; assignee: number | null; assignee_name: string | null };
+type Ticket = {
+  id: number;
+  number: string;
+  status: string;
+  assignee: number | null;
+  assignee_name: string | null;
+};
 
 // The spec's ticket flow in the browser, as three people: the user opens a ticket → the rules assign
 // it → the technician resolves it → the user validates → the survey is answered.
@@ -25,7 +31,9 @@ describe.skipIf(browserSuitesSkipped())('ticket flow (browser)', () => {
       const category = user.page.getByRole('combobox', { name: 'Catégorie' });
       const printer = await category.locator('option', { hasText: 'Imprimante' }).getAttribute('value');
       await category.selectOption(printer ?? '');
-      await user.page.getByRole('textbox', { name: /^Titre/ }).fill('Imprimante du 3e qui imprime des pages blanches');
+      await user.page
+        .getByRole('textbox', { name: /^Titre/ })
+        .fill('Imprimante du 3e qui imprime des pages blanches');
       await user.page.getByRole('button', { name: 'Ouvrir le ticket' }).click();
       await user.page.waitForURL(/\/tickets\/\d+$/);
       const id = Number(new URL(user.page.url()).pathname.split('/').pop());
@@ -41,7 +49,10 @@ describe.skipIf(browserSuitesSkipped())('ticket flow (browser)', () => {
     // 2. The rules picked a group and its least-loaded member.
     expect(ticket.status).toBe('assigned');
     expect(ticket.assignee).not.toBeNull();
-    const assignee = await admin.request<{ username: string; first_name: string }>('GET', `/users/${ticket.assignee}`);
+    const assignee = await admin.request<{ username: string; first_name: string }>(
+      'GET',
+      `/users/${ticket.assignee}`,
+    );
 
     // 3. The assignee finds it in "My open tickets" and resolves it.
     const tech = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
@@ -85,7 +96,10 @@ describe.skipIf(browserSuitesSkipped())('ticket flow (browser)', () => {
 
     const closed = await admin.request<Ticket>('GET', `/tickets/${ticket.id}`);
     expect(closed.status).toBe('closed');
-    const survey = await admin.request<{ rating: number; comment: string }>('GET', `/tickets/${ticket.id}/survey`);
+    const survey = await admin.request<{ rating: number; comment: string }>(
+      'GET',
+      `/tickets/${ticket.id}/survey`,
+    );
     expect(survey).toMatchObject({ rating: 5, comment: 'Rapide et efficace, merci !' });
   });
 });

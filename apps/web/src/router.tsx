@@ -75,7 +75,7 @@ const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
   validateSearch: z.object({
-    tab: z.enum(['profile', 'security', 'tokens', 'sessions']).optional().catch(undefined),
+    tab: z.enum(['profile', 'security', 'tokens', 'sessions', 'notifications']).optional().catch(undefined),
     // The API tokens list (tokens tab).
     page: z.coerce.number().int().min(1).optional().catch(undefined),
     ordering: z.string().optional(),
@@ -170,12 +170,109 @@ const adminPages = [
     }),
     component: lazyRouteComponent(() => import('./features/journal/audit-log-page'), 'AuditLogPage'),
   }),
+  // Help desk configuration.
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/ticket-categories',
+    component: lazyRouteComponent(
+      () => import('./features/ticket-admin/categories-page'),
+      'TicketCategoriesPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/slas',
+    validateSearch: listSearch.extend({ is_active: booleanText }),
+    component: lazyRouteComponent(() => import('./features/ticket-admin/slas-page'), 'SlasPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/calendars',
+    validateSearch: listSearch,
+    component: lazyRouteComponent(() => import('./features/ticket-admin/calendars-page'), 'CalendarsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/ticket-rules',
+    validateSearch: z.object({ tab: z.enum(['assignment', 'sla']).optional().catch(undefined) }),
+    component: lazyRouteComponent(
+      () => import('./features/ticket-admin/ticket-rules-page'),
+      'TicketRulesPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/ticket-settings',
+    component: lazyRouteComponent(
+      () => import('./features/ticket-admin/ticket-settings-page'),
+      'TicketSettingsPage',
+    ),
+  }),
+];
+
+/** A text typed in the URL that looks like a number (`?search=42`) arrives parsed as one: keep it as text. */
+const text = z
+  .preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string())
+  .optional()
+  .catch(undefined);
+const id = z.coerce.number().int().positive().optional().catch(undefined);
+const idOrNone = z
+  .union([z.literal('none'), z.coerce.number().int().positive()])
+  .optional()
+  .catch(undefined);
+
+// The help desk: every signed-in user (the API scopes the tickets each one sees). The list's filters are
+// checked loosely here and strictly by the page (features/tickets/ticket-query.ts).
+const ticketPages = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/tickets',
+    validateSearch: z.object({
+      page: z.coerce.number().int().min(1).optional().catch(undefined),
+      ordering: text,
+      search: text,
+      view: text,
+      status: text,
+      priority: text,
+      type: text,
+      category: id,
+      assignee: idOrNone,
+      group: idOrNone,
+      sla_state: text,
+    }),
+    component: lazyRouteComponent(() => import('./features/tickets/tickets-page'), 'TicketsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/tickets/new',
+    component: lazyRouteComponent(() => import('./features/tickets/new-ticket-page'), 'NewTicketPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/tickets/$id',
+    component: lazyRouteComponent(() => import('./features/tickets/ticket-page'), 'TicketPage'),
+  }),
 ];
 
 const forbiddenRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/forbidden',
   component: ForbiddenPage,
+});
+
+// Canned responses: technicians and administrators (users get the 403 page).
+const cannedResponsesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/canned-responses',
+  beforeLoad: ({ context }) => {
+    const me = (context as { me?: { role: string } }).me;
+    if (me?.role !== 'admin' && me?.role !== 'technician') throw redirect({ to: '/forbidden' });
+  },
+  validateSearch: listSearch.extend({ owner: z.enum(['shared', 'mine']).optional().catch(undefined) }),
+  component: lazyRouteComponent(
+    () => import('./features/ticket-admin/canned-responses-page'),
+    'CannedResponsesPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -187,6 +284,8 @@ const routeTree = rootRoute.addChildren([
     requiredRoute,
     accountRoute,
     forbiddenRoute,
+    cannedResponsesRoute,
+    ...ticketPages,
     adminRoute.addChildren(adminPages),
   ]),
 ]);

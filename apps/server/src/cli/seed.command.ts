@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { sql } from 'kysely';
 import { createDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { runSeeders } from '../seed/run-seeders.js';
@@ -45,6 +46,9 @@ export function registerSeedCommand(program: Command) {
           options: options.tickets === undefined ? {} : { tickets: options.tickets },
         });
         for (const r of reports) console.log(`  ${r.name}: ${r.summary} (${r.ms} ms)`);
+        // After a bulk load, PostgreSQL needs its visibility map and statistics before index-only
+        // scans pay off; VACUUM cannot run inside the seeders' transactions.
+        if (database.dialect === 'postgres') await sql`vacuum (analyze)`.execute(database.db);
       } finally {
         await database.destroy();
       }

@@ -24,6 +24,8 @@ import { registerUserRoutes } from './users/users.routes.js';
 import { createUserService } from './users/users.service.js';
 
 const MAIL_JOB = 'mail.deliver';
+/** Messages queued within this delay go out in one delivery run. */
+const MAIL_BATCH_MS = 250;
 
 /**
  * Wires identity and access: authentication of every request, then users, structures, groups,
@@ -51,9 +53,18 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
   });
   scheduler.every('identity.purge', 3600, () => credentials.purgeExpired(clock()));
   app.addHook('onClose', async () => mailer.close());
+  // Right after a commit, but one delivery run for a burst of messages (a busy help desk queues
+  // several per second), not one each.
+  let pendingDelivery: NodeJS.Timeout | null = null;
   const sendMailSoon = () => {
-    scheduler.runNow(MAIL_JOB).catch((err: unknown) => app.log.error({ err }, 'mail delivery failed'));
+    pendingDelivery ??= setTimeout(() => {
+      pendingDelivery = null;
+      scheduler.runNow(MAIL_JOB).catch((err: unknown) => app.log.error({ err }, 'mail delivery failed'));
+    }, MAIL_BATCH_MS);
   };
+  app.addHook('preClose', async () => {
+    if (pendingDelivery) clearTimeout(pendingDelivery);
+  });
 
   const security = createSecuritySettings({ db, clock, audit });
   const resolver = registerAuthentication(app, {

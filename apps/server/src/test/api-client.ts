@@ -101,8 +101,20 @@ const IDENTITY_TABLES = [
   'app_settings',
 ] as const;
 
-// Bookkeeping of authentication itself (a token's or session's last use), not a change the request made.
-const VOLATILE = { last_used_at: null, last_used_ip: null, last_seen_at: null };
+// Bookkeeping of authentication itself (a token's or session's last use), and the delivery state of
+// queued e-mails (sent in the background a moment after the request that queued them): not changes a
+// later request made.
+const VOLATILE = {
+  last_used_at: null,
+  last_used_ip: null,
+  last_seen_at: null,
+  status: null,
+  attempts: null,
+  locked_until: null,
+  sent_at: null,
+  last_error: null,
+  next_attempt_at: null,
+};
 
 /** Every row of the identity tables, in a stable order: what a refused request must leave as it was. */
 export async function identityRows(db: Kysely<DB>): Promise<Record<string, string[]>> {

@@ -8,18 +8,24 @@ import enAuth from './locales/en/auth.json';
 import enDashboard from './locales/en/dashboard.json';
 import enGroups from './locales/en/groups.json';
 import enJournal from './locales/en/journal.json';
+import enNotifications from './locales/en/notifications.json';
 import enShell from './locales/en/shell.json';
 import enSites from './locales/en/sites.json';
 import enStructures from './locales/en/structures.json';
+import enTicketAdmin from './locales/en/ticket-admin.json';
+import enTickets from './locales/en/tickets.json';
 import enUsers from './locales/en/users.json';
 import frAccount from './locales/fr/account.json';
 import frAuth from './locales/fr/auth.json';
 import frDashboard from './locales/fr/dashboard.json';
 import frGroups from './locales/fr/groups.json';
 import frJournal from './locales/fr/journal.json';
+import frNotifications from './locales/fr/notifications.json';
 import frShell from './locales/fr/shell.json';
 import frSites from './locales/fr/sites.json';
 import frStructures from './locales/fr/structures.json';
+import frTicketAdmin from './locales/fr/ticket-admin.json';
+import frTickets from './locales/fr/tickets.json';
 import frUsers from './locales/fr/users.json';
 
 export const resources = {
@@ -34,6 +40,9 @@ export const resources = {
     sites: enSites,
     journal: enJournal,
     account: enAccount,
+    tickets: enTickets,
+    notifications: enNotifications,
+    'ticket-admin': enTicketAdmin,
   },
   fr: {
     translation: fr,
@@ -46,5 +55,8 @@ export const resources = {
     sites: frSites,
     journal: frJournal,
     account: frAccount,
+    tickets: frTickets,
+    notifications: frNotifications,
+    'ticket-admin': frTicketAdmin,
   },
 } as const;

@@ -21,6 +21,7 @@ export const tokenList = defineList({
     name: 'api_tokens.name',
     last_used_at: 'api_tokens.last_used_at',
   },
+  nullable: ['last_used_at'],
   defaultOrdering: '-created_at',
   tiebreaker: 'api_tokens.id',
 });

@@ -68,6 +68,7 @@ export const ticketList = defineList({
     title: 'tickets.title',
     id: 'tickets.id',
   },
+  nullable: ['due_resolution_at'],
   defaultOrdering: '-created_at',
   tiebreaker: 'tickets.id',
 });

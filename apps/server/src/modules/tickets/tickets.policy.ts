@@ -4,17 +4,31 @@ import type { Party } from './workflow.js';
 
 /**
  * Admin: every ticket; technician: the tickets of his structure and its sub-structures; user: the
- * tickets he asked for, watches, or must approve. Any query on `tickets`. The user's set is a union
- * of index lookups, so that it stays cheap on a million tickets.
+ * tickets he asked for, watches, or must approve. Any query on `tickets`. For a list, the user's set
+ * is a union of index lookups (cheap on a million tickets); for one ticket by id (`single`), the
+ * same rules as conditions on that row, which needs no set at all.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any query that selects from tickets, joins and aliases included
-export function scopeTickets<Q extends SelectQueryBuilder<any, any, any>>(actor: Actor, query: Q): Q {
+export function scopeTickets<Q extends SelectQueryBuilder<any, any, any>>(
+  actor: Actor,
+  query: Q,
+  { single = false } = {},
+): Q {
   if (actor.role === 'admin') return query;
   if (actor.role === 'technician') {
     return (
       actor.structureIds.length === 0
         ? query.where(sql<boolean>`1 = 0`)
         : query.where(sql<boolean>`tickets.structure_id in (${sql.join(actor.structureIds)})`)
+    ) as Q;
+  }
+  if (single) {
+    return query.where(
+      sql<boolean>`(tickets.requester_id = ${actor.id}
+        or tickets.approver_user_id = ${actor.id}
+        or exists (select 1 from ticket_watchers as w where w.ticket_id = tickets.id and w.user_id = ${actor.id})
+        or exists (select 1 from group_members as gm
+          where gm.group_id = tickets.approver_group_id and gm.user_id = ${actor.id}))`,
     ) as Q;
   }
   return query.where(

@@ -113,11 +113,16 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     'tickets.approver_user_id',
     'tickets.approver_group_id',
     'tickets.created_by_id',
+    'tickets.site_id',
   ] as const;
 
   /** The ticket's own columns if the caller may see it (else 404): what the commands work from. */
   async function visible(actor: Actor, id: number) {
-    const row = await scopeTickets(actor, db.selectFrom('tickets').select(INTERNAL_COLUMNS))
+    const row = await scopeTickets(
+      actor,
+      db.selectFrom('tickets').select([...INTERNAL_COLUMNS, 'tickets.description', 'tickets.type']),
+      { single: true },
+    )
       .where('tickets.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new AppError('TICKET_NOT_FOUND');
@@ -134,7 +139,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
   }
 
   async function detail(actor: Actor, id: number): Promise<TicketDetail> {
-    const row = await scopeTickets(actor, selectTickets(db).select(INTERNAL_COLUMNS))
+    const row = await scopeTickets(actor, selectTickets(db).select(INTERNAL_COLUMNS), { single: true })
       .where('tickets.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new AppError('TICKET_NOT_FOUND');
@@ -368,9 +373,6 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
 
   async function update(actor: Actor, id: number, input: TicketUpdate, request: RequestContext) {
     const before = await visible(actor, id);
-    const row = await scopeTickets(actor, selectTickets(db))
-      .where('tickets.id', '=', id)
-      .executeTakeFirstOrThrow();
     const staff = isStaffOf(actor, before);
     if (!staff) {
       const own = before.requester_id === actor.id && ['waiting_approval', 'new'].includes(before.status);
@@ -420,15 +422,15 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     const changes = changesOf(
       {
         title: before.title,
-        description: row.description,
-        type: row.type,
+        description: before.description,
+        type: before.type,
         urgency: before.urgency,
         impact: before.impact,
         priority: before.priority,
         category: before.category_id,
         assignee: before.assignee_id,
         group: before.group_id,
-        site: row.site_id,
+        site: before.site_id,
         solution: before.solution,
       },
       Object.fromEntries(Object.entries(after).filter(([, v]) => v !== undefined)),

@@ -43,6 +43,7 @@ export const userList = defineList({
     last_login_at: 'users.last_login_at',
     id: 'users.id',
   },
+  nullable: ['last_login_at'],
   defaultOrdering: 'last_name',
   tiebreaker: 'users.id',
 });

@@ -19,6 +19,12 @@ export type ListDefinition = {
   search?: readonly string[];
   /** Public ordering name → SQL column. */
   ordering: Record<string, string>;
+  /**
+   * Orderings on columns that may hold NULL: only they get an explicit NULLS FIRST/LAST (NULL the
+   * smallest on both databases). On NOT NULL columns that clause would keep PostgreSQL from
+   * reading a plain index in order.
+   */
+  nullable?: readonly string[];
   /** e.g. `-created_at`. */
   defaultOrdering: string;
   /** A unique column appended to every ordering so that pages never overlap. */
@@ -48,6 +54,9 @@ export function defineList<const D extends ListDefinition>(definition: D): D {
   const orderingName = definition.defaultOrdering.replace(/^-/, '');
   if (!(orderingName in definition.ordering)) {
     throw new Error(`defaultOrdering "${definition.defaultOrdering}" is not an ordering field`);
+  }
+  for (const name of definition.nullable ?? []) {
+    if (!(name in definition.ordering)) throw new Error(`nullable "${name}" is not an ordering field`);
   }
   for (const [name, spec] of Object.entries(definition.filters)) {
     if (spec.type === 'enum' && !spec.values?.length) throw new Error(`enum filter "${name}" needs values`);

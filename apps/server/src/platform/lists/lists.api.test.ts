@@ -18,7 +18,14 @@ const assets = defineList({
     owner: { type: 'int', column: 'assets.owner_id' },
   },
   search: ['assets.name', 'assets.serial'],
-  ordering: { name: 'assets.name', price: 'assets.price', bought_at: 'assets.bought_at', id: 'assets.id' },
+  ordering: {
+    name: 'assets.name',
+    price: 'assets.price',
+    bought_at: 'assets.bought_at',
+    owner: 'assets.owner_id',
+    id: 'assets.id',
+  },
+  nullable: ['owner'],
   defaultOrdering: 'id',
   tiebreaker: 'assets.id',
 });
@@ -108,6 +115,19 @@ describe('list endpoints', () => {
       [...page2.results.map((a: { price: number }) => a.price)].sort((a, b) => b - a),
     );
     expect(page2.results[0]).not.toHaveProperty('secret');
+  });
+
+  it('sorts NULL as the smallest value on both databases', async () => {
+    const owners = async (ordering: string) =>
+      (await get(`/api/v1/assets?ordering=${ordering}&page_size=200`))
+        .json()
+        .results.map((a: { owner: number | null }) => a.owner);
+    const ascending = await owners('owner');
+    expect(ascending[0]).toBeNull();
+    expect(ascending.at(-1)).not.toBeNull();
+    const descending = await owners('-owner');
+    expect(descending[0]).not.toBeNull();
+    expect(descending.at(-1)).toBeNull();
   });
 
   it('walks every page exactly once in a stable order', async () => {

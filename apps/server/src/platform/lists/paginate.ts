@@ -48,10 +48,13 @@ export function applyOrdering<O>(
 ) {
   let q = query;
   // NULL sorts as the smallest value on both databases (PostgreSQL's default makes it the largest).
+  const nullable = new Set((def.nullable ?? []).map((name) => def.ordering[name]));
   for (const { column, direction } of params.ordering) {
-    q = q.orderBy(sql.ref(column), (ob) =>
-      direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsFirst(),
-    );
+    q = nullable.has(column)
+      ? q.orderBy(sql.ref(column), (ob) =>
+          direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsFirst(),
+        )
+      : q.orderBy(sql.ref(column), direction);
   }
   // The tiebreaker follows the last term's direction, so that an index on (…, column) read backwards
   // (the row id being the index's last key) serves the whole ORDER BY.

@@ -2,19 +2,21 @@ import { getRouteApi } from '@tanstack/react-router';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
+import { NotificationPreferencesTab } from '../notifications/notification-preferences';
 import { ProfileTab } from './profile-tab';
 import { SecurityTab } from './security-tab';
 import { SessionsTab } from './sessions-tab';
 import { TokensTab } from './tokens-tab';
 
 const route = getRouteApi('/app/account');
-const tabs = ['profile', 'security', 'tokens', 'sessions'] as const;
+const tabs = ['profile', 'security', 'tokens', 'sessions', 'notifications'] as const;
 type TabKey = (typeof tabs)[number];
 
 /** My account: profile, security (password, two-factor), API tokens, sessions; the tab is in the URL. */
 export function AccountPage() {
   const { t } = useTranslation('account');
   const { t: ts } = useTranslation('shell');
+  const { t: tn } = useTranslation('notifications');
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -63,7 +65,7 @@ export function AccountPage() {
               id={key}
               className="-mb-px cursor-default border-b-2 border-transparent px-3 py-2.5 text-sm font-medium whitespace-nowrap text-slate-600 outline-none hover:text-slate-900 data-[focus-visible]:rounded-t-md data-[focus-visible]:outline-2 data-[focus-visible]:outline-indigo-600 data-[selected]:border-indigo-600 data-[selected]:text-indigo-700 dark:text-slate-400 dark:hover:text-white dark:data-[selected]:border-indigo-400 dark:data-[selected]:text-indigo-300"
             >
-              {t(`tabs.${key}`)}
+              {key === 'notifications' ? tn('tab') : t(`tabs.${key}`)}
             </Tab>
           ))}
         </TabList>
@@ -78,6 +80,9 @@ export function AccountPage() {
         </TabPanel>
         <TabPanel id="sessions" className="outline-none">
           <SessionsTab />
+        </TabPanel>
+        <TabPanel id="notifications" className="outline-none">
+          <NotificationPreferencesTab />
         </TabPanel>
       </Tabs>
     </div>

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { navigationFor } from './navigation';
 
 describe('navigation by role', () => {
-  it('shows the administration only to administrators', () => {
+  it('shows the help desk to everyone (his own tickets to a user) and the administration only to administrators', () => {
     const labels = (role: 'admin' | 'technician' | 'user') =>
       navigationFor(role).flatMap((s) => s.items.map((i) => i.label));
     expect(labels('admin')).toEqual([
       'home',
+      'tickets',
+      'ticketCategories',
+      'slas',
+      'calendars',
+      'ticketRules',
+      'ticketSettings',
+      'cannedResponses',
       'users',
       'structures',
       'groups',
@@ -14,8 +21,9 @@ describe('navigation by role', () => {
       'loginEvents',
       'auditLog',
     ]);
-    expect(labels('technician')).toEqual(['home']);
-    expect(labels('user')).toEqual(['home']);
+    expect(labels('technician')).toEqual(['home', 'tickets', 'cannedResponses']);
+    expect(navigationFor('technician').map((s) => s.title)).toEqual([null, 'helpDesk']);
+    expect(labels('user')).toEqual(['home', 'myTickets']);
     expect(navigationFor('user').map((s) => s.title)).toEqual([null]);
   });
 });

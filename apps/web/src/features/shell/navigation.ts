@@ -1,11 +1,18 @@
 import type { Role } from '@itsm/contracts';
 import type { ComponentType, SVGProps } from 'react';
 import {
+  CalendarIcon,
+  ClockIcon,
   GroupIcon,
   HomeIcon,
   KeyIcon,
+  MessageTextIcon,
   PinIcon,
+  RouteIcon,
   ShieldIcon,
+  SlidersIcon,
+  TagIcon,
+  TicketIcon,
   TreeIcon,
   UsersIcon,
 } from '../../components/icons';
@@ -13,18 +20,54 @@ import {
 export type NavItem = {
   to: string;
   /** Key in the `shell` namespace, under nav. */
-  label: 'home' | 'users' | 'structures' | 'groups' | 'sites' | 'loginEvents' | 'auditLog';
+  label:
+    | 'home'
+    | 'tickets'
+    | 'myTickets'
+    | 'users'
+    | 'structures'
+    | 'groups'
+    | 'sites'
+    | 'loginEvents'
+    | 'auditLog'
+    | 'ticketCategories'
+    | 'slas'
+    | 'calendars'
+    | 'ticketRules'
+    | 'ticketSettings'
+    | 'cannedResponses';
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   roles: readonly Role[];
 };
 
-export type NavSection = { title: 'administration' | null; items: NavItem[] };
+export type NavSection = { title: 'helpDesk' | 'administration' | null; items: NavItem[] };
 
 const everyone: readonly Role[] = ['admin', 'technician', 'user'];
 const admins: readonly Role[] = ['admin'];
+const staff: readonly Role[] = ['admin', 'technician'];
+const users: readonly Role[] = ['user'];
 
 export const NAVIGATION: NavSection[] = [
-  { title: null, items: [{ to: '/', label: 'home', icon: HomeIcon, roles: everyone }] },
+  {
+    title: null,
+    items: [
+      { to: '/', label: 'home', icon: HomeIcon, roles: everyone },
+      // The same list: the support team's queues, or the requester's own tickets.
+      { to: '/tickets', label: 'tickets', icon: TicketIcon, roles: staff },
+      { to: '/tickets', label: 'myTickets', icon: TicketIcon, roles: users },
+    ],
+  },
+  {
+    title: 'helpDesk',
+    items: [
+      { to: '/admin/ticket-categories', label: 'ticketCategories', icon: TagIcon, roles: admins },
+      { to: '/admin/slas', label: 'slas', icon: ClockIcon, roles: admins },
+      { to: '/admin/calendars', label: 'calendars', icon: CalendarIcon, roles: admins },
+      { to: '/admin/ticket-rules', label: 'ticketRules', icon: RouteIcon, roles: admins },
+      { to: '/admin/ticket-settings', label: 'ticketSettings', icon: SlidersIcon, roles: admins },
+      { to: '/canned-responses', label: 'cannedResponses', icon: MessageTextIcon, roles: staff },
+    ],
+  },
   {
     title: 'administration',
     items: [

@@ -2,22 +2,14 @@ import type { Me } from '@itsm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  Dialog as AriaDialog,
-  Button,
-  DialogTrigger,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  Separator,
-} from 'react-aria-components';
+import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { BellIcon, MenuIcon, SearchIcon } from '../../components/icons';
+import { MenuIcon, SearchIcon } from '../../components/icons';
 import { LanguageSwitcher } from '../../components/language-switcher';
 import { notify } from '../../components/ui/toast';
 import { api, setCsrfToken } from '../../lib/api';
 import { rememberSignedIn } from '../auth/session';
+import { NotificationBell } from '../notifications/notification-bell';
 import { applyTheme, storedTheme, type Theme, themes } from './theme';
 
 const iconButton =
@@ -75,20 +67,7 @@ export function Topbar({ me, onOpenMenu }: { me: Me; onOpenMenu: () => void }) {
         <div className="hidden sm:block">
           <LanguageSwitcher onChange={saveLanguage} />
         </div>
-        <DialogTrigger>
-          <Button aria-label={t('topbar.notifications')} className={iconButton}>
-            <BellIcon className="size-5" />
-          </Button>
-          <Popover
-            placement="bottom end"
-            className="w-72 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-lg dark:border-slate-800 dark:bg-slate-900"
-          >
-            <AriaDialog aria-label={t('topbar.notifications')} className="outline-none">
-              <p className="font-semibold text-slate-900 dark:text-white">{t('topbar.notifications')}</p>
-              <p className="mt-2 text-slate-500 dark:text-slate-400">{t('topbar.noNotifications')}</p>
-            </AriaDialog>
-          </Popover>
-        </DialogTrigger>
+        <NotificationBell />
         <MenuTrigger onOpenChange={(open) => open && setTheme(storedTheme())}>
           <Button
             aria-label={t('topbar.profile')}

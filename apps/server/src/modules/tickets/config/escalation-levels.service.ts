@@ -28,6 +28,7 @@ export const escalationLevelList = defineList({
     name: 'escalation_levels.name',
     trigger_share: 'escalation_levels.trigger_share',
   },
+  nullable: ['trigger_share'],
   defaultOrdering: 'id',
   tiebreaker: 'escalation_levels.id',
 });
