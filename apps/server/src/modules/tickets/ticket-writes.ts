@@ -17,18 +17,25 @@ export type EventInput = {
 };
 
 export async function recordEvent(db: Kysely<DB>, ticketId: number, event: EventInput, at: string) {
+  await recordEvents(db, ticketId, [event], at);
+}
+
+/** Several events of one instant, in this order, in one statement. */
+export async function recordEvents(db: Kysely<DB>, ticketId: number, events: EventInput[], at: string) {
   await db
     .insertInto('ticket_events')
-    .values({
-      ticket_id: ticketId,
-      kind: event.kind,
-      status: event.status ?? null,
-      actor_id: event.actorId,
-      reason: event.reason ?? null,
-      data_json: event.data ? toJson(event.data) : null,
-      is_internal: event.isInternal ?? false,
-      created_at: at,
-    })
+    .values(
+      events.map((event) => ({
+        ticket_id: ticketId,
+        kind: event.kind,
+        status: event.status ?? null,
+        actor_id: event.actorId,
+        reason: event.reason ?? null,
+        data_json: event.data ? toJson(event.data) : null,
+        is_internal: event.isInternal ?? false,
+        created_at: at,
+      })),
+    )
     .execute();
 }
 

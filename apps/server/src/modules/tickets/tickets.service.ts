@@ -22,7 +22,7 @@ import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { type Level, priorityOf } from './priority.js';
 import { chooseSla, lineagesOf } from './routing.js';
-import type { ClockView } from './sla/plan.js';
+import type { ClockView, SlaPlan } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
 import { loadSlaDefinition, refreshSla } from './sla/sla-engine.js';
 import { TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
@@ -32,6 +32,7 @@ import {
   checkUsers,
   groupMemberIds,
   recordEvent,
+  recordEvents,
   replaceWatchers,
   routeTicket,
   watcherIds,
@@ -138,8 +139,46 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     return { id: actor.id, name: actorName(actor, names) };
   }
 
+  const detailRow = (executor: Kysely<DB>) => selectTickets(executor).select(INTERNAL_COLUMNS);
+  type DetailRow = Awaited<ReturnType<ReturnType<typeof detailRow>['executeTakeFirstOrThrow']>>;
+
+  /** The detail of a loaded ticket, from its SLA plan and who the actor is to it. */
+  function assemble(
+    actor: Actor,
+    row: DetailRow,
+    facts: {
+      watchers: number[];
+      myGroups: number[];
+      slaName: string | null;
+      plan: SlaPlan | null;
+      now: Date;
+    },
+  ): TicketDetail {
+    const { plan } = facts;
+    const parties = partiesOf(actor, row, facts.myGroups);
+    const staff = isStaffOf(actor, row);
+    return {
+      ...toTicket(row, facts.now.toISOString()),
+      solution: row.solution,
+      created_by: row.created_by_id,
+      approver_user: row.approver_user_id,
+      approver_group: row.approver_group_id,
+      watchers: facts.watchers,
+      sla_name: facts.slaName,
+      clocks: {
+        first_response: plan ? clockView(plan.firstResponse) : null,
+        resolution: plan ? clockView(plan.resolution) : null,
+      },
+      available_actions: availableActions(row.status as TicketStatus, parties).filter(
+        (a) => a !== 'auto_close',
+      ) as Exclude<TicketAction, 'auto_close'>[],
+      can_edit: staff,
+      can_comment_internally: staff,
+    };
+  }
+
   async function detail(actor: Actor, id: number): Promise<TicketDetail> {
-    const row = await scopeTickets(actor, selectTickets(db).select(INTERNAL_COLUMNS), { single: true })
+    const row = await scopeTickets(actor, detailRow(db), { single: true })
       .where('tickets.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new AppError('TICKET_NOT_FOUND');
@@ -166,27 +205,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           now,
         )
       : null;
-    const parties = partiesOf(actor, row, myGroups);
-    const staff = isStaffOf(actor, row);
-    return {
-      ...toTicket(row, now.toISOString()),
-      solution: row.solution,
-      created_by: row.created_by_id,
-      approver_user: row.approver_user_id,
-      approver_group: row.approver_group_id,
-      watchers,
-      sla_name: definition?.name ?? null,
-      clocks: {
-        first_response: plan ? clockView(plan.firstResponse) : null,
-        resolution: plan ? clockView(plan.resolution) : null,
-      },
-      available_actions: availableActions(status, parties).filter((a) => a !== 'auto_close') as Exclude<
-        TicketAction,
-        'auto_close'
-      >[],
-      can_edit: staff,
-      can_comment_internally: staff,
-    };
+    return assemble(actor, row, { watchers, myGroups, slaName: definition?.name ?? null, plan, now });
   }
 
   /** Runs a command in one transaction; notifications go out once it has committed. */
@@ -213,7 +232,15 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       actor,
       db
         .selectFrom('users')
-        .select(['users.id', 'users.structure_id', 'users.site_id', 'users.manager_id', 'users.is_active']),
+        .select([
+          'users.id',
+          'users.structure_id',
+          'users.site_id',
+          'users.manager_id',
+          'users.is_active',
+          'users.first_name',
+          'users.last_name',
+        ]),
     )
       .where('users.id', '=', input.requester ?? actor.id)
       .executeTakeFirst();
@@ -259,9 +286,12 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           : null;
     const approverGroup = needsApproval && category.approval === 'group' ? category.approver_group_id : null;
     const source = input.source ?? (actor.via === 'token' ? 'api' : 'web');
-    const me = await who(actor);
+    const me =
+      requester.id === actor.id
+        ? { id: actor.id, name: `${requester.first_name} ${requester.last_name}` }
+        : await who(actor);
 
-    const id = await command(async (trx, afterCommit, at) => {
+    return command(async (trx, afterCommit, at) => {
       const lineages = await lineagesOf(trx, { categoryId: category?.id ?? null, structureId });
       const route = needsApproval
         ? { groupId: null, assigneeId: null }
@@ -301,36 +331,47 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordEvent(
+      const routed = route.assigneeId || route.groupId;
+      await recordEvents(
         trx,
         id,
-        {
-          kind: 'created',
-          status: needsApproval ? 'waiting_approval' : 'new',
-          actorId: actor.id,
-          data: { source },
-        },
+        [
+          {
+            kind: 'created',
+            status: needsApproval ? 'waiting_approval' : 'new',
+            actorId: actor.id,
+            data: { source },
+          },
+          ...(routed
+            ? [
+                {
+                  kind: 'assigned',
+                  status: route.assigneeId ? ('assigned' as const) : null,
+                  actorId: input.assignee || input.group ? actor.id : null,
+                  data: {
+                    assignee: route.assigneeId,
+                    group: route.groupId,
+                    automatic: !(input.assignee || input.group),
+                  },
+                },
+              ]
+            : []),
+        ],
         at,
       );
-      if (route.assigneeId || route.groupId) {
-        await recordEvent(
-          trx,
-          id,
-          {
-            kind: 'assigned',
-            status: route.assigneeId ? 'assigned' : null,
-            actorId: input.assignee || input.group ? actor.id : null,
-            data: {
-              assignee: route.assigneeId,
-              group: route.groupId,
-              automatic: !(input.assignee || input.group),
-            },
-          },
-          at,
-        );
-      }
-      await replaceWatchers(trx, id, input.watchers ?? [], at);
-      await refreshSla(trx, id, new Date(at));
+      if (input.watchers?.length) await replaceWatchers(trx, id, input.watchers, at);
+      // Everything about the new ticket is known here: its history, no step fired yet.
+      const opened = new Date(at);
+      const history = [
+        { status: (needsApproval ? 'waiting_approval' : 'new') as TicketStatus, at: opened },
+        ...(route.assigneeId ? [{ status: 'assigned' as TicketStatus, at: opened }] : []),
+      ];
+      const sla = await refreshSla(trx, id, opened, {
+        ticket: { sla_id: slaId, status, priority, first_response_at: null, resolved_at: null },
+        definition: slaId === null ? null : await loadSlaDefinition(trx, slaId),
+        history,
+        fired: new Set(),
+      });
       await audit.record(trx, auditContext(actor, request), {
         action: 'ticket.created',
         target: { type: 'ticket', id, label: `${ticketNumber(id)} ${input.title}` },
@@ -366,9 +407,16 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           recipients: await groupMemberIds(trx, route.groupId),
         });
       }
-      return id;
+      // The answer is read in the same transaction, from what was just computed.
+      const row = await detailRow(trx).where('tickets.id', '=', id).executeTakeFirstOrThrow();
+      return assemble(actor, row, {
+        watchers: [...new Set(input.watchers ?? [])],
+        myGroups: approverGroup === null ? [] : await groupsOf(trx, actor.id),
+        slaName: sla?.definition.name ?? null,
+        plan: sla?.plan ?? null,
+        now: opened,
+      });
     });
-    return detail(actor, id);
   }
 
   async function update(actor: Actor, id: number, input: TicketUpdate, request: RequestContext) {

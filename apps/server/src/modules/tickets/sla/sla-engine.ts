@@ -4,6 +4,7 @@ import type { DB } from '../../../db/types.js';
 import { statusHistory } from '../tickets.repository.js';
 import type { TicketStatus } from '../workflow.js';
 import { ALWAYS_OPEN, type BusinessCalendar } from './calendar.js';
+import type { StatusChange } from './clock.js';
 import { dueSteps, nextCheckAt, type SlaDefinition, type SlaPlan, type SlaStep, slaPlan } from './plan.js';
 
 // Keeps a ticket's SLA caches (due dates, at-risk instant, breach instants, next check) true to its
@@ -49,7 +50,25 @@ export async function loadSlaDefinition(
   };
 }
 
-export type SlaRefresh = { plan: SlaPlan; due: SlaStep[] } | null;
+export type SlaRefresh = {
+  plan: SlaPlan;
+  due: SlaStep[];
+  definition: SlaDefinition & { name: string };
+} | null;
+
+/** What the caller already knows (a ticket it has just created): not read again. */
+export type KnownSlaFacts = {
+  ticket?: {
+    sla_id: number | null;
+    status: string;
+    priority: number;
+    first_response_at: string | null;
+    resolved_at: string | null;
+  };
+  definition?: (SlaDefinition & { name: string }) | null;
+  history?: StatusChange<TicketStatus>[];
+  fired?: ReadonlySet<string>;
+};
 
 const NO_SLA = {
   due_first_response_at: null,
@@ -61,13 +80,25 @@ const NO_SLA = {
 };
 
 /** Recomputes the ticket's SLA from its history and stores the caches; returns the plan and its due steps. */
-export async function refreshSla(db: Kysely<DB>, ticketId: number, now: Date): Promise<SlaRefresh> {
-  const ticket = await db
-    .selectFrom('tickets')
-    .select(['sla_id', 'status', 'priority', 'first_response_at', 'resolved_at'])
-    .where('id', '=', ticketId)
-    .executeTakeFirstOrThrow();
-  const definition = ticket.sla_id === null ? null : await loadSlaDefinition(db, ticket.sla_id);
+export async function refreshSla(
+  db: Kysely<DB>,
+  ticketId: number,
+  now: Date,
+  known: KnownSlaFacts = {},
+): Promise<SlaRefresh> {
+  const ticket =
+    known.ticket ??
+    (await db
+      .selectFrom('tickets')
+      .select(['sla_id', 'status', 'priority', 'first_response_at', 'resolved_at'])
+      .where('id', '=', ticketId)
+      .executeTakeFirstOrThrow());
+  const definition =
+    ticket.sla_id === null
+      ? null
+      : known.definition !== undefined
+        ? known.definition
+        : await loadSlaDefinition(db, ticket.sla_id);
   if (!definition) {
     await db.updateTable('tickets').set(NO_SLA).where('id', '=', ticketId).execute();
     return null;
@@ -78,7 +109,7 @@ export async function refreshSla(db: Kysely<DB>, ticketId: number, now: Date): P
     {
       priority: ticket.priority,
       status,
-      history: await statusHistory(db, ticketId),
+      history: known.history ?? (await statusHistory(db, ticketId)),
       firstResponseAt: ticket.first_response_at ? new Date(ticket.first_response_at) : null,
       resolvedAt:
         (status === 'resolved' || status === 'closed') && ticket.resolved_at
@@ -87,11 +118,13 @@ export async function refreshSla(db: Kysely<DB>, ticketId: number, now: Date): P
     },
     now,
   );
-  const fired = new Set(
-    (await db.selectFrom('ticket_sla_steps').select('step').where('ticket_id', '=', ticketId).execute()).map(
-      (r) => r.step,
-    ),
-  );
+  const fired =
+    known.fired ??
+    new Set(
+      (
+        await db.selectFrom('ticket_sla_steps').select('step').where('ticket_id', '=', ticketId).execute()
+      ).map((r) => r.step),
+    );
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const { firstResponse, resolution } = plan;
   await db
@@ -106,7 +139,7 @@ export async function refreshSla(db: Kysely<DB>, ticketId: number, now: Date): P
     })
     .where('id', '=', ticketId)
     .execute();
-  return { plan, due: dueSteps(plan, fired, now) };
+  return { plan, due: dueSteps(plan, fired, now), definition };
 }
 
 /** Records that a step fired; false if it already had (another node, an earlier run): then do nothing. */
