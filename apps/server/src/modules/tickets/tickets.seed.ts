@@ -152,10 +152,12 @@ async function fill(context: SeedContext, total: number, seed: number): Promise<
   // A large fill touches many index pages: give SQLite room to keep them in memory meanwhile.
   if (context.dialect.dialect === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
   const missing = total - have;
+  // The demo shows a living help desk (three weeks, many open); large fills spread over six months.
+  const spanDays = total > DEMO_TICKETS ? 182 : 21;
   const progress = context.progress('tickets', missing);
   for (let done = 0; done < missing; done += BATCH) {
     const generated = Array.from({ length: Math.min(BATCH, missing - done) }, (_, i) =>
-      generateTicket(rng, now, (done + i) / missing),
+      generateTicket(rng, now, (done + i) / missing, spanDays),
     );
     const rows = generated.map((g) => ticketRow(g, land, rng, now));
     const ids = await db.insertInto('tickets').values(rows).returning('id').execute();
