@@ -1,21 +1,23 @@
 import type { Category, CategoryNode } from '@itsm/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/ui/form-actions';
 import { FormError } from '../../components/ui/form-error';
 import { ItemDialog } from '../../components/ui/item-dialog';
-import { SelectField } from '../../components/ui/select-field';
+import { MoveNodeDialog } from '../../components/ui/move-node-dialog';
 import { fieldErrorMessage } from '../../components/ui/server-errors';
 import { errorMessage } from '../../components/ui/states';
 import { notify } from '../../components/ui/toast';
 import { i18n } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { indentedLabel } from '../../lib/structure-options';
 import { categoryFieldMessages } from './category-form';
-import { flattenCategories, parseCategoryUsage, subtreeIds } from './category-tree';
+import { parseCategoryUsage } from './category-tree';
 import { useRefreshTicketConfig } from './queries';
 
-const ROOT = 'root';
+const optionLabel = (n: CategoryNode) => n.name;
+const fieldError = (error: unknown) =>
+  fieldErrorMessage(error, 'parent', categoryFieldMessages) ??
+  fieldErrorMessage(error, 'name', categoryFieldMessages);
 
 /** Move a category under another one (never under itself or its sub-categories) or to the root. */
 export function MoveCategoryDialog({
@@ -30,93 +32,29 @@ export function MoveCategoryDialog({
   onMoved: (category: Category) => void;
 }) {
   const { t } = useTranslation('ticket-admin');
-  return (
-    <ItemDialog item={node} onClose={onClose} title={(n) => t('categories.move.title', { name: n.name })}>
-      {(n) => <MoveForm node={n} tree={tree} onClose={onClose} onMoved={onMoved} />}
-    </ItemDialog>
-  );
-}
-
-function MoveForm({
-  node,
-  tree,
-  onClose,
-  onMoved,
-}: {
-  node: CategoryNode;
-  tree: readonly CategoryNode[];
-  onClose: () => void;
-  onMoved: (category: Category) => void;
-}) {
-  const { t } = useTranslation('ticket-admin');
   const refresh = useRefreshTicketConfig();
-  const current = node.parent === null ? ROOT : String(node.parent);
-  const [parent, setParent] = useState(current);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const options = useMemo(() => {
-    const excluded = subtreeIds(node);
-    return [
-      { value: ROOT, label: t('categories.move.root') },
-      ...flattenCategories(tree)
-        .filter(({ node: n }) => !excluded.has(n.id))
-        .map(({ node: n, depth }) => ({ value: String(n.id), label: indentedLabel(n.name, depth) })),
-    ];
-  }, [node, tree, t]);
-
-  async function submit() {
-    setPending(true);
-    setFieldError(undefined);
-    setFormError(null);
-    try {
-      const saved = await api<Category>('PATCH', `/ticket-categories/${node.id}`, {
-        parent: parent === ROOT ? null : Number(parent),
-      });
-      await refresh();
-      notify(t('categories.toast.moved', { name: node.name }));
-      onMoved(saved);
-    } catch (error) {
-      const message =
-        fieldErrorMessage(error, 'parent', categoryFieldMessages) ??
-        fieldErrorMessage(error, 'name', categoryFieldMessages);
-      if (message) setFieldError(message);
-      else setFormError(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
+    <MoveNodeDialog
+      node={node}
+      tree={tree}
+      texts={{
+        title: (n) => t('categories.move.title', { name: n.name }),
+        intro: t('categories.move.intro'),
+        newParent: t('categories.move.newParent'),
+        root: t('categories.move.root'),
+        submit: t('categories.move.submit'),
       }}
-    >
-      <FormError>{formError}</FormError>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('categories.move.intro')}</p>
-      <SelectField
-        label={t('categories.move.newParent')}
-        value={parent}
-        onChange={(value) => {
-          setParent(value);
-          setFieldError(undefined);
-        }}
-        options={options}
-        error={fieldError}
-        name="parent"
-      />
-      <FormActions
-        onCancel={onClose}
-        isPending={pending}
-        isDisabled={parent === current}
-        submitLabel={t('categories.move.submit')}
-        className="mt-2"
-      />
-    </form>
+      optionLabel={optionLabel}
+      move={async (n, parent) => {
+        const saved = await api<Category>('PATCH', `/ticket-categories/${n.id}`, { parent });
+        await refresh();
+        notify(t('categories.toast.moved', { name: n.name }));
+        return saved;
+      }}
+      fieldError={fieldError}
+      onClose={onClose}
+      onMoved={onMoved}
+    />
   );
 }
 

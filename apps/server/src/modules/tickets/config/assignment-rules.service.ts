@@ -2,13 +2,10 @@ import type { AssignmentRule, AssignmentRuleCreate, AssignmentRuleUpdate } from 
 import type { Kysely } from 'kysely';
 import type { DialectHelpers } from '../../../db/dialect.js';
 import type { DB } from '../../../db/types.js';
-import { type AuditLog, auditContext, changesOf, definedOnly } from '../../../platform/audit/audit-log.js';
-import type { Actor, RequestContext } from '../../../platform/auth/actor.js';
+import type { AuditLog } from '../../../platform/audit/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError } from '../../../platform/errors/app-error.js';
-import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
-import { assertAdmin, assertStaff } from './config.policy.js';
-import { checkReferences, nextPosition } from './references.js';
+import { defineList } from '../../../platform/lists/index.js';
+import { createRuleService } from './rules-shared.js';
 
 export const assignmentRuleList = defineList({
   filters: {
@@ -32,139 +29,69 @@ const COLUMNS = [
   'assignment_rules.updated_at',
 ] as const;
 
-const labelOf = (rule: Pick<AssignmentRule, 'position'>) => `position ${rule.position}`;
+type Fields = Pick<AssignmentRule, 'category' | 'structure' | 'group' | 'is_member_picked'>;
 
 type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: AuditLog };
 
 /** Which group a new ticket goes to: the first rule by position whose criteria all match (null matches anything). */
-export function createAssignmentRuleService({ db, dialect, clock, audit }: Deps) {
-  const select = () => db.selectFrom('assignment_rules').select(COLUMNS);
-  const references = (input: AssignmentRuleUpdate) =>
-    checkReferences(db, [
+export function createAssignmentRuleService(deps: Deps) {
+  const select = () => deps.db.selectFrom('assignment_rules').select(COLUMNS);
+  return createRuleService<
+    'assignment_rules',
+    AssignmentRule,
+    Fields,
+    AssignmentRuleUpdate,
+    AssignmentRuleCreate
+  >(deps, {
+    table: 'assignment_rules',
+    what: 'Assignment rules',
+    kind: 'assignment_rule',
+    notFound: 'ASSIGNMENT_RULE_NOT_FOUND',
+    list: assignmentRuleList,
+    select,
+    find: (id) => select().where('assignment_rules.id', '=', id).executeTakeFirst(),
+    references: (input) => [
       ['category', 'ticket_categories', input.category],
       ['structure', 'structures', input.structure],
       ['group', 'groups', input.group],
-    ]);
-
-  async function get(actor: Actor, id: number): Promise<AssignmentRule> {
-    assertStaff(actor, 'Assignment rules');
-    const row = await select().where('assignment_rules.id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('ASSIGNMENT_RULE_NOT_FOUND');
-    return row;
-  }
-
-  return {
-    get,
-
-    list(actor: Actor, params: ListParams, links: PageLinks) {
-      assertStaff(actor, 'Assignment rules');
-      return paginate(select(), assignmentRuleList, params, dialect, links);
+    ],
+    fields: ['category', 'structure', 'group', 'is_member_picked'],
+    created: (input) => ({
+      category: input.category ?? null,
+      structure: input.structure ?? null,
+      group: input.group,
+      is_member_picked: input.is_member_picked ?? true,
+    }),
+    cleared: ['category', 'structure', 'group'],
+    insert: async (trx, rule, now) => {
+      const row = await trx
+        .insertInto('assignment_rules')
+        .values({
+          position: rule.position,
+          category_id: rule.category,
+          structure_id: rule.structure,
+          group_id: rule.group,
+          is_member_picked: rule.is_member_picked,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
-
-    async create(
-      actor: Actor,
-      input: AssignmentRuleCreate,
-      request: RequestContext,
-    ): Promise<AssignmentRule> {
-      assertAdmin(actor, 'Assignment rules');
-      await references(input);
-      const now = clock().toISOString();
-      const rule = await audit.write(
-        db,
-        auditContext(actor, request),
-        async (trx) => {
-          const position = input.position ?? (await nextPosition(trx, 'assignment_rules'));
-          const row = await trx
-            .insertInto('assignment_rules')
-            .values({
-              position,
-              category_id: input.category ?? null,
-              structure_id: input.structure ?? null,
-              group_id: input.group,
-              is_member_picked: input.is_member_picked ?? true,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          return { id: row.id, position };
-        },
-        (created) => ({
-          action: 'assignment_rule.created',
-          target: { type: 'assignment_rule', id: created.id, label: labelOf(created) },
-          changes: changesOf(
-            {},
-            {
-              category: input.category ?? null,
-              structure: input.structure ?? null,
-              group: input.group,
-              is_member_picked: input.is_member_picked ?? true,
-            },
-          ),
-        }),
-      );
-      return get(actor, rule.id);
-    },
-
-    async update(
-      actor: Actor,
-      id: number,
-      input: AssignmentRuleUpdate,
-      request: RequestContext,
-    ): Promise<AssignmentRule> {
-      const before = await get(actor, id);
-      assertAdmin(actor, 'Assignment rules');
-      await references(input);
-      const orNull = <T>(value: T | null | undefined) => (value === undefined ? undefined : (value ?? null));
-      const patch = definedOnly({
-        position: input.position,
-        category: orNull(input.category),
-        structure: orNull(input.structure),
-        group: input.group,
-        is_member_picked: input.is_member_picked,
-      });
-      const changes = changesOf(before, patch);
-      if (!changes) return before;
-      const { category, structure, group, ...columns } = patch;
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) =>
-          trx
-            .updateTable('assignment_rules')
-            .set({
-              ...columns,
-              ...(category !== undefined && { category_id: category }),
-              ...(structure !== undefined && { structure_id: structure }),
-              ...(group !== undefined && { group_id: group }),
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute(),
-        () => ({
-          action: 'assignment_rule.updated',
-          target: { type: 'assignment_rule', id, label: labelOf(before) },
-          changes,
-        }),
-      );
-      return get(actor, id);
-    },
-
-    async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
-      const before = await get(actor, id);
-      assertAdmin(actor, 'Assignment rules');
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) => trx.deleteFrom('assignment_rules').where('id', '=', id).execute(),
-        () => ({
-          action: 'assignment_rule.deleted',
-          target: { type: 'assignment_rule', id, label: labelOf(before) },
-          changes: changesOf(before, { category: null, structure: null, group: null }),
-        }),
-      );
-    },
-  };
+    update: (trx, id, { category, structure, group, ...columns }, now) =>
+      trx
+        .updateTable('assignment_rules')
+        .set({
+          ...columns,
+          ...(category !== undefined && { category_id: category }),
+          ...(structure !== undefined && { structure_id: structure }),
+          ...(group !== undefined && { group_id: group }),
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute(),
+  });
 }
 
 export type AssignmentRuleService = ReturnType<typeof createAssignmentRuleService>;

@@ -9,6 +9,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { AppError, conflictError, fieldError } from '../../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
 import { ALWAYS_OPEN, type BusinessCalendar, calendarProblem } from '../sla/calendar.js';
+import { createAuditedWrites } from './audited-writes.js';
 import { assertAdmin, assertStaff } from './config.policy.js';
 import { inUseError, usageOf } from './references.js';
 
@@ -70,6 +71,7 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: Audi
 /** Business calendars: working hours per weekday in a time zone, minus holidays. */
 export function createCalendarService({ db, dialect, clock, audit }: Deps) {
   const select = () => db.selectFrom('business_calendars').select(COLUMNS);
+  const writes = createAuditedWrites({ db, audit }, 'business_calendars', 'calendar');
 
   async function get(actor: Actor, id: number): Promise<Calendar> {
     assertStaff(actor, 'Business calendars');
@@ -98,30 +100,22 @@ export function createCalendarService({ db, dialect, clock, audit }: Deps) {
       const holidays = sortedDays(input.holidays ?? []);
       assertValid({ ...input, holidays });
       const now = clock().toISOString();
-      const id = await audit
-        .write(
-          db,
-          auditContext(actor, request),
-          async (trx) => {
-            const row = await trx
-              .insertInto('business_calendars')
-              .values({
-                name: input.name,
-                time_zone: input.time_zone,
-                hours_json: toJson(input.hours),
-                holidays_json: toJson(holidays),
-                created_at: now,
-                updated_at: now,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            return row.id;
-          },
-          (created) => ({
-            action: 'calendar.created',
-            target: { type: 'calendar', id: created, label: input.name },
-          }),
-        )
+      const id = await writes
+        .create(auditContext(actor, request), input.name, async (trx) => {
+          const row = await trx
+            .insertInto('business_calendars')
+            .values({
+              name: input.name,
+              time_zone: input.time_zone,
+              hours_json: toJson(input.hours),
+              holidays_json: toJson(holidays),
+              created_at: now,
+              updated_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          return row.id;
+        })
         .catch(translate);
       return get(actor, id);
     },
@@ -144,26 +138,18 @@ export function createCalendarService({ db, dialect, clock, audit }: Deps) {
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { hours, holidays, ...columns } = patch;
-      await audit
-        .write(
-          db,
-          auditContext(actor, request),
-          (trx) =>
-            trx
-              .updateTable('business_calendars')
-              .set({
-                ...columns,
-                ...(hours !== undefined && { hours_json: toJson(hours) }),
-                ...(holidays !== undefined && { holidays_json: toJson(holidays) }),
-                updated_at: clock().toISOString(),
-              })
-              .where('id', '=', id)
-              .execute(),
-          () => ({
-            action: 'calendar.updated',
-            target: { type: 'calendar', id, label: before.name },
-            changes,
-          }),
+      await writes
+        .update(auditContext(actor, request), id, before.name, changes, (trx) =>
+          trx
+            .updateTable('business_calendars')
+            .set({
+              ...columns,
+              ...(hours !== undefined && { hours_json: toJson(hours) }),
+              ...(holidays !== undefined && { holidays_json: toJson(holidays) }),
+              updated_at: clock().toISOString(),
+            })
+            .where('id', '=', id)
+            .execute(),
         )
         .catch(translate);
       return get(actor, id);
@@ -175,16 +161,12 @@ export function createCalendarService({ db, dialect, clock, audit }: Deps) {
       const what = `The calendar "${before.name}"`;
       const usage = await usageOf(db, id, [{ table: 'slas', column: 'calendar_id', label: 'SLAs' }]);
       if (Object.keys(usage).length > 0) throw inUseError(what, usage);
-      await audit
-        .write(
-          db,
+      await writes
+        .remove(
           auditContext(actor, request),
-          (trx) => trx.deleteFrom('business_calendars').where('id', '=', id).execute(),
-          () => ({
-            action: 'calendar.deleted',
-            target: { type: 'calendar', id, label: before.name },
-            changes: changesOf(before, { name: null, time_zone: null }),
-          }),
+          id,
+          before.name,
+          changesOf(before, { name: null, time_zone: null }),
         )
         .catch((error: unknown) => {
           if (isForeignKeyViolation(error)) throw inUseError(what, {});

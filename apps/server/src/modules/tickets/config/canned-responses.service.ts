@@ -7,6 +7,7 @@ import { type Actor, assertAllowed, type RequestContext } from '../../../platfor
 import type { Clock } from '../../../platform/clock.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
+import { createAuditedWrites } from './audited-writes.js';
 import { assertStaff, canChangeCannedResponse, scopeCannedResponses } from './config.policy.js';
 
 export const cannedResponseList = defineList({
@@ -43,6 +44,7 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: Audi
 
 /** Ready-made answers: a technician's own, and shared ones that administrators manage. */
 export function createCannedResponseService({ db, dialect, clock, audit }: Deps) {
+  const writes = createAuditedWrites({ db, audit }, 'canned_responses', 'canned_response');
   const visible = (actor: Actor) => {
     assertStaff(actor, 'Canned responses');
     return scopeCannedResponses(actor, db.selectFrom('canned_responses').select(COLUMNS));
@@ -77,9 +79,9 @@ export function createCannedResponseService({ db, dialect, clock, audit }: Deps)
       assertStaff(actor, 'Canned responses');
       const owner = ownerAfter(actor, actor.id, input.is_shared ?? false);
       const now = clock().toISOString();
-      const id = await audit.write(
-        db,
+      const id = await writes.create(
         auditContext(actor, request),
+        input.title,
         async (trx) => {
           const row = await trx
             .insertInto('canned_responses')
@@ -94,11 +96,7 @@ export function createCannedResponseService({ db, dialect, clock, audit }: Deps)
             .executeTakeFirstOrThrow();
           return row.id;
         },
-        (created) => ({
-          action: 'canned_response.created',
-          target: { type: 'canned_response', id: created, label: input.title },
-          changes: { owner: { before: null, after: owner } },
-        }),
+        { owner: { before: null, after: owner } },
       );
       return get(actor, id);
     },
@@ -122,20 +120,12 @@ export function createCannedResponseService({ db, dialect, clock, audit }: Deps)
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { owner, ...columns } = patch;
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) =>
-          trx
-            .updateTable('canned_responses')
-            .set({ ...columns, owner_id: owner ?? null, updated_at: clock().toISOString() })
-            .where('id', '=', id)
-            .execute(),
-        () => ({
-          action: 'canned_response.updated',
-          target: { type: 'canned_response', id, label: before.title },
-          changes,
-        }),
+      await writes.update(auditContext(actor, request), id, before.title, changes, (trx) =>
+        trx
+          .updateTable('canned_responses')
+          .set({ ...columns, owner_id: owner ?? null, updated_at: clock().toISOString() })
+          .where('id', '=', id)
+          .execute(),
       );
       return get(actor, id);
     },
@@ -146,15 +136,11 @@ export function createCannedResponseService({ db, dialect, clock, audit }: Deps)
         canChangeCannedResponse(actor, before.owner),
         'Shared canned responses are managed by administrators',
       );
-      await audit.write(
-        db,
+      await writes.remove(
         auditContext(actor, request),
-        (trx) => trx.deleteFrom('canned_responses').where('id', '=', id).execute(),
-        () => ({
-          action: 'canned_response.deleted',
-          target: { type: 'canned_response', id, label: before.title },
-          changes: changesOf(before, { title: null, owner: null }),
-        }),
+        id,
+        before.title,
+        changesOf(before, { title: null, owner: null }),
       );
     },
   };

@@ -15,6 +15,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { AppError, conflictError } from '../../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
 import { wouldCreateCycle } from '../../structures/structure-tree.js';
+import { createAuditedWrites } from './audited-writes.js';
 import { assertAdmin } from './config.policy.js';
 import { inUseError, missingReferences, throwFieldErrors, usageOf } from './references.js';
 
@@ -77,6 +78,7 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: Audi
 /** Ticket categories: a tree whose nodes may carry a default group, an SLA, a template and an approval. */
 export function createCategoryService({ db, dialect, clock, audit }: Deps) {
   const select = () => db.selectFrom('ticket_categories').select(COLUMNS);
+  const writes = createAuditedWrites({ db, audit }, 'ticket_categories', 'ticket_category');
 
   async function names(): Promise<Names> {
     const rows = await db.selectFrom('ticket_categories').select(['id', 'name', 'parent_id']).execute();
@@ -178,34 +180,26 @@ export function createCategoryService({ db, dialect, clock, audit }: Deps) {
       };
       await check(null, state, input);
       const now = clock().toISOString();
-      const id = await audit.write(
-        db,
-        auditContext(actor, request),
-        async (trx) => {
-          const row = await trx
-            .insertInto('ticket_categories')
-            .values({
-              name: input.name,
-              description: input.description ?? null,
-              parent_id: state.parent,
-              default_group_id: input.default_group ?? null,
-              sla_id: input.sla ?? null,
-              description_template: input.description_template ?? null,
-              approval: state.approval,
-              ...approvers(state),
-              is_active: input.is_active ?? true,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          return row.id;
-        },
-        (created) => ({
-          action: 'ticket_category.created',
-          target: { type: 'ticket_category', id: created, label: input.name },
-        }),
-      );
+      const id = await writes.create(auditContext(actor, request), input.name, async (trx) => {
+        const row = await trx
+          .insertInto('ticket_categories')
+          .values({
+            name: input.name,
+            description: input.description ?? null,
+            parent_id: state.parent,
+            default_group_id: input.default_group ?? null,
+            sla_id: input.sla ?? null,
+            description_template: input.description_template ?? null,
+            approval: state.approval,
+            ...approvers(state),
+            is_active: input.is_active ?? true,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      });
       return get(actor, id);
     },
 
@@ -237,28 +231,20 @@ export function createCategoryService({ db, dialect, clock, audit }: Deps) {
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { parent, default_group, sla, approver_user, approver_group, ...columns } = patch;
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) =>
-          trx
-            .updateTable('ticket_categories')
-            .set({
-              ...columns,
-              ...(parent !== undefined && { parent_id: parent }),
-              ...(default_group !== undefined && { default_group_id: default_group }),
-              ...(sla !== undefined && { sla_id: sla }),
-              approver_user_id: approver_user,
-              approver_group_id: approver_group,
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute(),
-        () => ({
-          action: 'ticket_category.updated',
-          target: { type: 'ticket_category', id, label: before.path },
-          changes,
-        }),
+      await writes.update(auditContext(actor, request), id, before.path, changes, (trx) =>
+        trx
+          .updateTable('ticket_categories')
+          .set({
+            ...columns,
+            ...(parent !== undefined && { parent_id: parent }),
+            ...(default_group !== undefined && { default_group_id: default_group }),
+            ...(sla !== undefined && { sla_id: sla }),
+            approver_user_id: approver_user,
+            approver_group_id: approver_group,
+            updated_at: clock().toISOString(),
+          })
+          .where('id', '=', id)
+          .execute(),
       );
       return get(actor, id);
     },
@@ -271,16 +257,12 @@ export function createCategoryService({ db, dialect, clock, audit }: Deps) {
         { table: 'tickets', column: 'category_id', label: 'tickets' },
       ]);
       if (Object.keys(usage).length > 0) throw inUseError(`The category "${before.path}"`, usage);
-      await audit
-        .write(
-          db,
+      await writes
+        .remove(
           auditContext(actor, request),
-          (trx) => trx.deleteFrom('ticket_categories').where('id', '=', id).execute(),
-          () => ({
-            action: 'ticket_category.deleted',
-            target: { type: 'ticket_category', id, label: before.path },
-            changes: changesOf(before, { name: null, parent: null }),
-          }),
+          id,
+          before.path,
+          changesOf(before, { name: null, parent: null }),
         )
         .catch((error: unknown) => {
           // A ticket or a sub-category arrived between the count and the delete.

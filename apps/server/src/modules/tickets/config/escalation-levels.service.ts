@@ -14,6 +14,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.js';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
+import { createAuditedWrites } from './audited-writes.js';
 import { assertAdmin, assertStaff } from './config.policy.js';
 import { missingReferences, throwFieldErrors } from './references.js';
 
@@ -73,6 +74,7 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: Audi
 /** What happens when a share of an SLA target has elapsed, or at its breach. */
 export function createEscalationLevelService({ db, dialect, clock, audit }: Deps) {
   const select = () => db.selectFrom('escalation_levels').select(COLUMNS);
+  const writes = createAuditedWrites({ db, audit }, 'escalation_levels', 'escalation_level');
 
   async function get(actor: Actor, id: number): Promise<EscalationLevel> {
     assertStaff(actor, 'Escalation levels');
@@ -109,9 +111,9 @@ export function createEscalationLevelService({ db, dialect, clock, audit }: Deps
         ...actionErrors(state),
       ]);
       const now = clock().toISOString();
-      const id = await audit.write(
-        db,
+      const id = await writes.create(
         auditContext(actor, request),
+        input.name,
         async (trx) => {
           const row = await trx
             .insertInto('escalation_levels')
@@ -130,11 +132,7 @@ export function createEscalationLevelService({ db, dialect, clock, audit }: Deps
             .executeTakeFirstOrThrow();
           return row.id;
         },
-        (created) => ({
-          action: 'escalation_level.created',
-          target: { type: 'escalation_level', id: created, label: input.name },
-          changes: { sla: { before: null, after: input.sla } },
-        }),
+        { sla: { before: null, after: input.sla } },
       );
       return get(actor, id);
     },
@@ -162,25 +160,17 @@ export function createEscalationLevelService({ db, dialect, clock, audit }: Deps
       const changes = changesOf(before, patch);
       if (!changes) return before;
       const { notify, reassign_group, ...columns } = patch;
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) =>
-          trx
-            .updateTable('escalation_levels')
-            .set({
-              ...columns,
-              ...(notify !== undefined && { notify_json: toJson(notify) }),
-              ...(reassign_group !== undefined && { reassign_group_id: reassign_group }),
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute(),
-        () => ({
-          action: 'escalation_level.updated',
-          target: { type: 'escalation_level', id, label: before.name },
-          changes,
-        }),
+      await writes.update(auditContext(actor, request), id, before.name, changes, (trx) =>
+        trx
+          .updateTable('escalation_levels')
+          .set({
+            ...columns,
+            ...(notify !== undefined && { notify_json: toJson(notify) }),
+            ...(reassign_group !== undefined && { reassign_group_id: reassign_group }),
+            updated_at: clock().toISOString(),
+          })
+          .where('id', '=', id)
+          .execute(),
       );
       return get(actor, id);
     },
@@ -188,15 +178,11 @@ export function createEscalationLevelService({ db, dialect, clock, audit }: Deps
     async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const before = await get(actor, id);
       assertAdmin(actor, 'escalation levels');
-      await audit.write(
-        db,
+      await writes.remove(
         auditContext(actor, request),
-        (trx) => trx.deleteFrom('escalation_levels').where('id', '=', id).execute(),
-        () => ({
-          action: 'escalation_level.deleted',
-          target: { type: 'escalation_level', id, label: before.name },
-          changes: changesOf(before, { sla: null, name: null }),
-        }),
+        id,
+        before.name,
+        changesOf(before, { sla: null, name: null }),
       );
     },
   };

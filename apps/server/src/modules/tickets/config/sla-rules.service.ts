@@ -2,13 +2,10 @@ import type { SlaRule, SlaRuleCreate, SlaRuleUpdate } from '@itsm/contracts';
 import type { Kysely } from 'kysely';
 import type { DialectHelpers } from '../../../db/dialect.js';
 import type { DB } from '../../../db/types.js';
-import { type AuditLog, auditContext, changesOf, definedOnly } from '../../../platform/audit/audit-log.js';
-import type { Actor, RequestContext } from '../../../platform/auth/actor.js';
+import type { AuditLog } from '../../../platform/audit/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
-import { AppError } from '../../../platform/errors/app-error.js';
-import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
-import { assertAdmin, assertStaff } from './config.policy.js';
-import { checkReferences, nextPosition } from './references.js';
+import { defineList } from '../../../platform/lists/index.js';
+import { createRuleService } from './rules-shared.js';
 
 export const slaRuleList = defineList({
   filters: {
@@ -33,130 +30,63 @@ const COLUMNS = [
   'sla_rules.updated_at',
 ] as const;
 
-const labelOf = (rule: Pick<SlaRule, 'position'>) => `position ${rule.position}`;
+type Fields = Pick<SlaRule, 'sla' | 'category' | 'structure' | 'priority'>;
 
 type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: AuditLog };
 
 /** Which SLA a new ticket gets: the first rule by position whose criteria all match (null matches anything). */
-export function createSlaRuleService({ db, dialect, clock, audit }: Deps) {
-  const select = () => db.selectFrom('sla_rules').select(COLUMNS);
-  const references = (input: SlaRuleUpdate) =>
-    checkReferences(db, [
+export function createSlaRuleService(deps: Deps) {
+  const select = () => deps.db.selectFrom('sla_rules').select(COLUMNS);
+  return createRuleService<'sla_rules', SlaRule, Fields, SlaRuleUpdate, SlaRuleCreate>(deps, {
+    table: 'sla_rules',
+    what: 'SLA rules',
+    kind: 'sla_rule',
+    notFound: 'SLA_RULE_NOT_FOUND',
+    list: slaRuleList,
+    select,
+    find: (id) => select().where('sla_rules.id', '=', id).executeTakeFirst(),
+    references: (input) => [
       ['sla', 'slas', input.sla],
       ['category', 'ticket_categories', input.category],
       ['structure', 'structures', input.structure],
-    ]);
-
-  async function get(actor: Actor, id: number): Promise<SlaRule> {
-    assertStaff(actor, 'SLA rules');
-    const row = await select().where('sla_rules.id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('SLA_RULE_NOT_FOUND');
-    return row;
-  }
-
-  return {
-    get,
-
-    list(actor: Actor, params: ListParams, links: PageLinks) {
-      assertStaff(actor, 'SLA rules');
-      return paginate(select(), slaRuleList, params, dialect, links);
+    ],
+    fields: ['sla', 'category', 'structure', 'priority'],
+    created: (input) => ({
+      sla: input.sla,
+      category: input.category ?? null,
+      structure: input.structure ?? null,
+      priority: input.priority ?? null,
+    }),
+    cleared: ['sla', 'category', 'structure', 'priority'],
+    insert: async (trx, rule, now) => {
+      const row = await trx
+        .insertInto('sla_rules')
+        .values({
+          position: rule.position,
+          sla_id: rule.sla,
+          category_id: rule.category,
+          structure_id: rule.structure,
+          priority: rule.priority,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
-
-    async create(actor: Actor, input: SlaRuleCreate, request: RequestContext): Promise<SlaRule> {
-      assertAdmin(actor, 'SLA rules');
-      await references(input);
-      const now = clock().toISOString();
-      const rule = await audit.write(
-        db,
-        auditContext(actor, request),
-        async (trx) => {
-          const position = input.position ?? (await nextPosition(trx, 'sla_rules'));
-          const row = await trx
-            .insertInto('sla_rules')
-            .values({
-              position,
-              sla_id: input.sla,
-              category_id: input.category ?? null,
-              structure_id: input.structure ?? null,
-              priority: input.priority ?? null,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          return { id: row.id, position };
-        },
-        (created) => ({
-          action: 'sla_rule.created',
-          target: { type: 'sla_rule', id: created.id, label: labelOf(created) },
-          changes: changesOf(
-            {},
-            {
-              sla: input.sla,
-              category: input.category ?? null,
-              structure: input.structure ?? null,
-              priority: input.priority ?? null,
-            },
-          ),
-        }),
-      );
-      return get(actor, rule.id);
-    },
-
-    async update(actor: Actor, id: number, input: SlaRuleUpdate, request: RequestContext): Promise<SlaRule> {
-      const before = await get(actor, id);
-      assertAdmin(actor, 'SLA rules');
-      await references(input);
-      const orNull = <T>(value: T | null | undefined) => (value === undefined ? undefined : (value ?? null));
-      const patch = definedOnly({
-        position: input.position,
-        sla: input.sla,
-        category: orNull(input.category),
-        structure: orNull(input.structure),
-        priority: orNull(input.priority),
-      });
-      const changes = changesOf(before, patch);
-      if (!changes) return before;
-      const { sla, category, structure, ...columns } = patch;
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) =>
-          trx
-            .updateTable('sla_rules')
-            .set({
-              ...columns,
-              ...(sla !== undefined && { sla_id: sla }),
-              ...(category !== undefined && { category_id: category }),
-              ...(structure !== undefined && { structure_id: structure }),
-              updated_at: clock().toISOString(),
-            })
-            .where('id', '=', id)
-            .execute(),
-        () => ({
-          action: 'sla_rule.updated',
-          target: { type: 'sla_rule', id, label: labelOf(before) },
-          changes,
-        }),
-      );
-      return get(actor, id);
-    },
-
-    async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
-      const before = await get(actor, id);
-      assertAdmin(actor, 'SLA rules');
-      await audit.write(
-        db,
-        auditContext(actor, request),
-        (trx) => trx.deleteFrom('sla_rules').where('id', '=', id).execute(),
-        () => ({
-          action: 'sla_rule.deleted',
-          target: { type: 'sla_rule', id, label: labelOf(before) },
-          changes: changesOf(before, { sla: null, category: null, structure: null, priority: null }),
-        }),
-      );
-    },
-  };
+    update: (trx, id, { sla, category, structure, ...columns }, now) =>
+      trx
+        .updateTable('sla_rules')
+        .set({
+          ...columns,
+          ...(sla !== undefined && { sla_id: sla }),
+          ...(category !== undefined && { category_id: category }),
+          ...(structure !== undefined && { structure_id: structure }),
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute(),
+  });
 }
 
 export type SlaRuleService = ReturnType<typeof createSlaRuleService>;

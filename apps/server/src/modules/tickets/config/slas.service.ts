@@ -14,6 +14,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.js';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError, conflictError } from '../../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../../platform/lists/index.js';
+import { createAuditedWrites } from './audited-writes.js';
 import { assertAdmin, assertStaff } from './config.policy.js';
 import { missingReferences, throwFieldErrors } from './references.js';
 
@@ -83,6 +84,7 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: Audi
 /** SLA definitions: first-response and resolution targets per priority, counted in a calendar's working time. */
 export function createSlaService({ db, dialect, clock, audit }: Deps) {
   const select = () => db.selectFrom('slas').select(COLUMNS);
+  const writes = createAuditedWrites({ db, audit }, 'slas', 'sla');
 
   async function get(actor: Actor, id: number): Promise<Sla> {
     assertStaff(actor, 'SLAs');
@@ -145,10 +147,10 @@ export function createSlaService({ db, dialect, clock, audit }: Deps) {
       ]);
       const context = auditContext(actor, request);
       const now = clock().toISOString();
-      const id = await audit
-        .write(
-          db,
+      const id = await writes
+        .create(
           context,
+          input.name,
           async (trx) => {
             const row = await trx
               .insertInto('slas')
@@ -168,11 +170,7 @@ export function createSlaService({ db, dialect, clock, audit }: Deps) {
             if (state.is_default) await takeDefault(trx, context, row.id, now);
             return row.id;
           },
-          (created) => ({
-            action: 'sla.created',
-            target: { type: 'sla', id: created, label: input.name },
-            changes: state.is_default ? { is_default: { before: null, after: true } } : null,
-          }),
+          state.is_default ? { is_default: { before: null, after: true } } : null,
         )
         .catch(translate);
       return get(actor, id);
@@ -198,27 +196,22 @@ export function createSlaService({ db, dialect, clock, audit }: Deps) {
       if (!changes) return before;
       const { calendar, targets, warning_shares, ...columns } = patch;
       const context = auditContext(actor, request);
-      await audit
-        .write(
-          db,
-          context,
-          async (trx) => {
-            const now = clock().toISOString();
-            if (patch.is_default && !before.is_default) await takeDefault(trx, context, id, now);
-            await trx
-              .updateTable('slas')
-              .set({
-                ...columns,
-                ...(calendar !== undefined && { calendar_id: calendar }),
-                ...(targets !== undefined && { targets_json: toJson(targets) }),
-                ...(warning_shares !== undefined && { warning_shares_json: toJson(warning_shares) }),
-                updated_at: now,
-              })
-              .where('id', '=', id)
-              .execute();
-          },
-          () => ({ action: 'sla.updated', target: { type: 'sla', id, label: before.name }, changes }),
-        )
+      await writes
+        .update(context, id, before.name, changes, async (trx) => {
+          const now = clock().toISOString();
+          if (patch.is_default && !before.is_default) await takeDefault(trx, context, id, now);
+          await trx
+            .updateTable('slas')
+            .set({
+              ...columns,
+              ...(calendar !== undefined && { calendar_id: calendar }),
+              ...(targets !== undefined && { targets_json: toJson(targets) }),
+              ...(warning_shares !== undefined && { warning_shares_json: toJson(warning_shares) }),
+              updated_at: now,
+            })
+            .where('id', '=', id)
+            .execute();
+        })
         .catch(translate);
       return get(actor, id);
     },
@@ -227,15 +220,11 @@ export function createSlaService({ db, dialect, clock, audit }: Deps) {
     async remove(actor: Actor, id: number, request: RequestContext): Promise<void> {
       const before = await get(actor, id);
       assertAdmin(actor, 'SLAs');
-      await audit.write(
-        db,
+      await writes.remove(
         auditContext(actor, request),
-        (trx) => trx.deleteFrom('slas').where('id', '=', id).execute(),
-        () => ({
-          action: 'sla.deleted',
-          target: { type: 'sla', id, label: before.name },
-          changes: changesOf(before, { name: null, is_default: null, calendar: null }),
-        }),
+        id,
+        before.name,
+        changesOf(before, { name: null, is_default: null, calendar: null }),
       );
     },
   };
