@@ -36,6 +36,18 @@ export function dialectHelpers(dialect: DialectName) {
     },
 
     /**
+     * The rows of a subquery as one JSON array of objects with these columns, to read several small
+     * tables in one round trip. Alias it `<name>_json` so that it is decoded on both dialects; SQLite
+     * gives booleans as 0/1 inside it.
+     */
+    jsonRows(query: Expression<unknown>, columns: readonly string[]): RawBuilder<unknown> {
+      const pairs = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(`t.${c}`)}`));
+      return isPg
+        ? sql`(select coalesce(json_agg(json_build_object(${pairs})), '[]'::json) from (${query}) as t)`
+        : sql`(select coalesce(json_group_array(json_object(${pairs})), '[]') from (${query}) as t)`;
+    },
+
+    /**
      * UTC bucket label of a timestamp column, identical on both dialects:
      * hour `2026-11-24T10`, day `2026-11-24`, week (its Monday) `2026-11-23`, month `2026-11`, year `2026`.
      */

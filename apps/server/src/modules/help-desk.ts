@@ -78,6 +78,7 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
 
   const slaJob = createSlaJob({
     db,
+    dialect,
     clock,
     audit,
     notify,

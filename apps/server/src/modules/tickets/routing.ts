@@ -1,109 +1,93 @@
 import { OPEN_TICKET_STATUSES } from '@itsm/contracts';
 import type { Kysely } from 'kysely';
+import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import { pickAssignee } from './assignment.js';
+import type { RoutingSnapshot } from './routing-rules.js';
 
-// Where a new ticket goes: its SLA (rules, then the category's, then the default one) and its group
-// (assignment rules, then the category's default group) with, inside it, the member with the fewest
-// open tickets in the ticket's structure (round robin on ties).
+// Loads what routing needs (routing-rules.ts decides) and picks the member of a group: the one
+// with the fewest open tickets in the ticket's structure (round robin on ties).
 
-type Criteria = { categoryId: number | null; structureId: number; priority: number };
-/** The category and the structure with their ancestors, nearest first. */
-export type Lineages = { categories: number[]; structures: number[] };
+type Row = Record<string, unknown>;
+const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-/** The id and its ancestors, nearest first; the tables are small trees (categories, structures). */
-async function lineage(db: Kysely<DB>, table: 'ticket_categories' | 'structures', id: number | null) {
-  if (id === null) return [];
-  const rows = await db.selectFrom(table).select(['id', 'parent_id']).execute();
-  const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
-  const chain: number[] = [];
-  for (let at: number | null | undefined = id; at != null && !chain.includes(at); at = parents.get(at))
-    chain.push(at);
-  return chain;
-}
-
-const matches = (value: number | null, chain: readonly number[]) => value === null || chain.includes(value);
-
-export async function lineagesOf(
-  db: Kysely<DB>,
-  criteria: { categoryId: number | null; structureId: number },
-): Promise<Lineages> {
+/** The help-desk configuration that routes tickets, read in one round trip. */
+export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Promise<RoutingSnapshot> {
+  const row = await db
+    .selectNoFrom([
+      dialect
+        .jsonRows(
+          db.selectFrom('ticket_categories').select(['id', 'parent_id', 'default_group_id', 'sla_id']),
+          ['id', 'parent_id', 'default_group_id', 'sla_id'],
+        )
+        .as('categories_json'),
+      dialect
+        .jsonRows(db.selectFrom('structures').select(['id', 'parent_id']), ['id', 'parent_id'])
+        .as('structures_json'),
+      dialect
+        .jsonRows(
+          db
+            .selectFrom('assignment_rules')
+            .select(['id', 'position', 'group_id', 'category_id', 'structure_id', 'is_member_picked']),
+          ['id', 'position', 'group_id', 'category_id', 'structure_id', 'is_member_picked'],
+        )
+        .as('assignment_rules_json'),
+      dialect
+        .jsonRows(
+          db
+            .selectFrom('sla_rules')
+            .innerJoin('slas', 'slas.id', 'sla_rules.sla_id')
+            .select([
+              'sla_rules.id',
+              'sla_rules.position',
+              'sla_rules.sla_id',
+              'sla_rules.category_id',
+              'sla_rules.structure_id',
+              'sla_rules.priority',
+            ])
+            .where('slas.is_active', '=', true),
+          ['id', 'position', 'sla_id', 'category_id', 'structure_id', 'priority'],
+        )
+        .as('sla_rules_json'),
+      dialect
+        .jsonRows(db.selectFrom('slas').select(['id', 'is_default']).where('is_active', '=', true), [
+          'id',
+          'is_default',
+        ])
+        .as('slas_json'),
+    ])
+    .executeTakeFirstOrThrow();
+  const rows = (value: unknown) => (value ?? []) as Row[];
+  const byPosition = (a: Row, b: Row) =>
+    Number(a.position) - Number(b.position) || Number(a.id) - Number(b.id);
+  const slas = rows(row.slas_json).sort((a, b) => Number(a.id) - Number(b.id));
   return {
-    categories: await lineage(db, 'ticket_categories', criteria.categoryId),
-    structures: await lineage(db, 'structures', criteria.structureId),
+    categories: rows(row.categories_json).map((c) => ({
+      id: Number(c.id),
+      parent_id: id(c.parent_id),
+      default_group_id: id(c.default_group_id),
+      sla_id: id(c.sla_id),
+    })),
+    structures: rows(row.structures_json).map((n) => ({ id: Number(n.id), parent_id: id(n.parent_id) })),
+    assignmentRules: rows(row.assignment_rules_json)
+      .sort(byPosition)
+      .map((r) => ({
+        group_id: Number(r.group_id),
+        category_id: id(r.category_id),
+        structure_id: id(r.structure_id),
+        is_member_picked: Boolean(r.is_member_picked),
+      })),
+    slaRules: rows(row.sla_rules_json)
+      .sort(byPosition)
+      .map((r) => ({
+        sla_id: Number(r.sla_id),
+        category_id: id(r.category_id),
+        structure_id: id(r.structure_id),
+        priority: id(r.priority),
+      })),
+    activeSlas: slas.map((s) => Number(s.id)),
+    defaultSlaId: id(slas.find((s) => Boolean(s.is_default))?.id),
   };
-}
-
-export async function chooseSla(
-  db: Kysely<DB>,
-  criteria: Criteria,
-  lineages?: Lineages,
-): Promise<number | null> {
-  const { categories, structures } = lineages ?? (await lineagesOf(db, criteria));
-  const rules = await db
-    .selectFrom('sla_rules')
-    .innerJoin('slas', 'slas.id', 'sla_rules.sla_id')
-    .select(['sla_rules.sla_id', 'sla_rules.category_id', 'sla_rules.structure_id', 'sla_rules.priority'])
-    .where('slas.is_active', '=', true)
-    .orderBy('sla_rules.position')
-    .orderBy('sla_rules.id')
-    .execute();
-  const rule = rules.find(
-    (r) =>
-      matches(r.category_id, categories) &&
-      matches(r.structure_id, structures) &&
-      (r.priority === null || r.priority === criteria.priority),
-  );
-  if (rule) return rule.sla_id;
-  if (categories.length > 0) {
-    const withSla = await db
-      .selectFrom('ticket_categories')
-      .innerJoin('slas', 'slas.id', 'ticket_categories.sla_id')
-      .select(['ticket_categories.id', 'ticket_categories.sla_id'])
-      .where('ticket_categories.id', 'in', categories)
-      .where('slas.is_active', '=', true)
-      .execute();
-    for (const id of categories) {
-      const found = withSla.find((c) => c.id === id);
-      if (found?.sla_id) return found.sla_id;
-    }
-  }
-  const fallback = await db
-    .selectFrom('slas')
-    .select('id')
-    .where('is_default', '=', true)
-    .where('is_active', '=', true)
-    .orderBy('id')
-    .executeTakeFirst();
-  return fallback?.id ?? null;
-}
-
-export async function chooseGroup(
-  db: Kysely<DB>,
-  criteria: Omit<Criteria, 'priority'>,
-  lineages?: Lineages,
-): Promise<{ groupId: number; pickMember: boolean } | null> {
-  const { categories, structures } = lineages ?? (await lineagesOf(db, criteria));
-  const rules = await db
-    .selectFrom('assignment_rules')
-    .select(['group_id', 'category_id', 'structure_id', 'is_member_picked'])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const rule = rules.find((r) => matches(r.category_id, categories) && matches(r.structure_id, structures));
-  if (rule) return { groupId: rule.group_id, pickMember: rule.is_member_picked };
-  if (categories.length === 0) return null;
-  const withGroup = await db
-    .selectFrom('ticket_categories')
-    .select(['id', 'default_group_id'])
-    .where('id', 'in', categories)
-    .where('default_group_id', 'is not', null)
-    .execute();
-  for (const id of categories) {
-    const found = withGroup.find((c) => c.id === id);
-    if (found?.default_group_id) return { groupId: found.default_group_id, pickMember: true };
-  }
-  return null;
 }
 
 /** The active support member of the group with the fewest open tickets in the structure; null if none. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { toJson } from '../../db/column-conventions.js';
 import type { DB } from '../../db/types.js';
 import { fieldError } from '../../platform/errors/app-error.js';
-import { chooseGroup, type Lineages, pickMember } from './routing.js';
+import { pickMember } from './routing.js';
+import { groupFor, type RoutingSnapshot } from './routing-rules.js';
 import type { TicketStatus } from './workflow.js';
 
 // Steps shared by the ticket commands, always inside the caller's transaction.
@@ -70,10 +71,10 @@ export async function checkUsers(db: Kysely<DB>, ids: readonly number[], field: 
 /** Where the rules send a ticket: its group and, when the rule says so, the least loaded member. */
 export async function routeTicket(
   db: Kysely<DB>,
+  routing: RoutingSnapshot,
   ticket: { categoryId: number | null; structureId: number },
-  lineages?: Lineages,
 ): Promise<{ groupId: number | null; assigneeId: number | null }> {
-  const route = await chooseGroup(db, ticket, lineages);
+  const route = groupFor(routing, ticket);
   if (!route) return { groupId: null, assigneeId: null };
   const assigneeId = route.pickMember ? await pickMember(db, route.groupId, ticket.structureId) : null;
   return { groupId: route.groupId, assigneeId };

@@ -21,7 +21,8 @@ import { type ListParams, type PageLinks, paginate } from '../../platform/lists/
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { type Level, priorityOf } from './priority.js';
-import { chooseSla, lineagesOf } from './routing.js';
+import { loadRouting } from './routing.js';
+import { slaFor } from './routing-rules.js';
 import type { ClockView, SlaPlan } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
 import { loadSlaDefinition, refreshSla } from './sla/sla-engine.js';
@@ -178,16 +179,39 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
   }
 
   async function detail(actor: Actor, id: number): Promise<TicketDetail> {
-    const row = await scopeTickets(actor, detailRow(db), { single: true })
+    // One round trip for the ticket, its watchers, its status history and the caller's groups.
+    const row = await scopeTickets(
+      actor,
+      detailRow(db).select([
+        dialect
+          .jsonRows(db.selectFrom('ticket_watchers').select('user_id').where('ticket_id', '=', id), [
+            'user_id',
+          ])
+          .as('watchers_json'),
+        dialect
+          .jsonRows(
+            db
+              .selectFrom('ticket_events')
+              .select(['id', 'status', 'created_at'])
+              .where('ticket_id', '=', id)
+              .where('status', 'is not', null),
+            ['id', 'status', 'created_at'],
+          )
+          .as('history_json'),
+        dialect
+          .jsonRows(db.selectFrom('group_members').select('group_id').where('user_id', '=', actor.id), [
+            'group_id',
+          ])
+          .as('my_groups_json'),
+      ]),
+      { single: true },
+    )
       .where('tickets.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new AppError('TICKET_NOT_FOUND');
     const now = clock();
-    const [watchers, myGroups, definition] = await Promise.all([
-      watcherIds(db, id),
-      groupsOf(db, actor.id),
-      row.sla_id ? loadSlaDefinition(db, row.sla_id) : null,
-    ]);
+    const rows = (value: unknown) => (value ?? []) as Record<string, unknown>[];
+    const definition = row.sla_id ? await loadSlaDefinition(db, row.sla_id) : null;
     const status = row.status as TicketStatus;
     const plan = definition
       ? slaPlan(
@@ -195,7 +219,9 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           {
             priority: row.priority,
             status,
-            history: await statusHistory(db, id),
+            history: rows(row.history_json)
+              .sort((a, b) => Number(a.id) - Number(b.id))
+              .map((e) => ({ status: e.status as TicketStatus, at: new Date(String(e.created_at)) })),
             firstResponseAt: row.first_response_at ? new Date(row.first_response_at) : null,
             resolvedAt:
               (status === 'resolved' || status === 'closed') && row.resolved_at
@@ -205,7 +231,15 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           now,
         )
       : null;
-    return assemble(actor, row, { watchers, myGroups, slaName: definition?.name ?? null, plan, now });
+    return assemble(actor, row, {
+      watchers: rows(row.watchers_json)
+        .map((w) => Number(w.user_id))
+        .sort((a, b) => a - b),
+      myGroups: rows(row.my_groups_json).map((g) => Number(g.group_id)),
+      slaName: definition?.name ?? null,
+      plan,
+      now,
+    });
   }
 
   /** Runs a command in one transaction; notifications go out once it has committed. */
@@ -292,18 +326,14 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         : await who(actor);
 
     return command(async (trx, afterCommit, at) => {
-      const lineages = await lineagesOf(trx, { categoryId: category?.id ?? null, structureId });
+      const routing = await loadRouting(trx, dialect);
       const route = needsApproval
         ? { groupId: null, assigneeId: null }
         : input.assignee || input.group
           ? { groupId: input.group ?? null, assigneeId: input.assignee ?? null }
-          : await routeTicket(trx, { categoryId: category?.id ?? null, structureId }, lineages);
+          : await routeTicket(trx, routing, { categoryId: category?.id ?? null, structureId });
       const status: TicketStatus = needsApproval ? 'waiting_approval' : route.assigneeId ? 'assigned' : 'new';
-      const slaId = await chooseSla(
-        trx,
-        { categoryId: category?.id ?? null, structureId, priority },
-        lineages,
-      );
+      const slaId = slaFor(routing, { categoryId: category?.id ?? null, structureId, priority });
       const { id } = await trx
         .insertInto('tickets')
         .values({
@@ -511,7 +541,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           ...(changes?.assignee !== undefined && { assigned_at: after.assignee ? at : null }),
           ...(takesStatus && { status: 'assigned' }),
           ...(slaChanged && {
-            sla_id: await chooseSla(trx, {
+            sla_id: slaFor(await loadRouting(trx, dialect), {
               categoryId: after.category,
               structureId: before.structure_id,
               priority,
@@ -587,7 +617,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       let assignment: { assignee: number | null; group: number | null } | null = null;
       switch (input.action) {
         case 'approve': {
-          const route = await routeTicket(trx, {
+          const route = await routeTicket(trx, await loadRouting(trx, dialect), {
             categoryId: before.category_id,
             structureId: before.structure_id,
           });

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { DialectHelpers } from '../../../db/dialect.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { DB } from '../../../db/types.js';
 import type { AuditLog } from '../../../platform/audit/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Notify } from '../../notifications/notifier.js';
-import { chooseSla, pickMember } from '../routing.js';
+import { loadRouting, pickMember } from '../routing.js';
+import { slaFor } from '../routing-rules.js';
 import { ticketNumber } from '../ticket-list.js';
 import { groupMemberIds, recordEvent } from '../ticket-writes.js';
 import type { ClosedTicket } from '../tickets.service.js';
@@ -16,6 +18,7 @@ const DAY = 86_400_000;
 
 type Deps = {
   db: Kysely<DB>;
+  dialect: DialectHelpers;
   clock: Clock;
   audit: AuditLog;
   notify: Notify;
@@ -28,7 +31,7 @@ type Deps = {
  * once per ticket, claimed in ticket_sla_steps, whatever the number of nodes), and closes the
  * tickets resolved for longer than the configured number of days.
  */
-export function createSlaJob({ db, clock, audit, notify, autoCloseDays, onClosed }: Deps) {
+export function createSlaJob({ db, dialect, clock, audit, notify, autoCloseDays, onClosed }: Deps) {
   async function fire(
     trx: Kysely<DB>,
     afterCommit: (cb: () => void) => void,
@@ -167,7 +170,7 @@ export function createSlaJob({ db, clock, audit, notify, autoCloseDays, onClosed
           .where('id', '=', ticketId)
           .executeTakeFirstOrThrow();
         // A raised priority may fall under another SLA rule; the clocks follow from the same history.
-        const slaId = await chooseSla(trx, {
+        const slaId = slaFor(await loadRouting(trx, dialect), {
           categoryId: t.category_id,
           structureId: t.structure_id,
           priority: t.priority,
