@@ -40,8 +40,15 @@ export function dialectHelpers(dialect: DialectName) {
      * tables in one round trip. Alias it `<name>_json` so that it is decoded on both dialects; SQLite
      * gives booleans as 0/1 inside it.
      */
-    jsonRows(query: Expression<unknown>, columns: readonly string[]): RawBuilder<unknown> {
-      const pairs = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(`t.${c}`)}`));
+    jsonRows(
+      query: Expression<unknown>,
+      columns: readonly string[],
+      /** Columns holding JSON themselves (`*_json`): nested as JSON, not as text. */
+      jsonColumns: readonly string[] = columns.filter((c) => c.endsWith('_json')),
+    ): RawBuilder<unknown> {
+      const value = (c: string) =>
+        !isPg && jsonColumns.includes(c) ? sql`json(${sql.ref(`t.${c}`)})` : sql.ref(`t.${c}`);
+      const pairs = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${value(c)}`));
       return isPg
         ? sql`(select coalesce(json_agg(json_build_object(${pairs})), '[]'::json) from (${query}) as t)`
         : sql`(select coalesce(json_group_array(json_object(${pairs})), '[]') from (${query}) as t)`;

@@ -1,9 +1,11 @@
-import { OPEN_TICKET_STATUSES } from '@itsm/contracts';
+import { OPEN_TICKET_STATUSES, type SlaTarget } from '@itsm/contracts';
 import type { Kysely } from 'kysely';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import { pickAssignee } from './assignment.js';
 import type { RoutingSnapshot } from './routing-rules.js';
+import type { SlaDefinition } from './sla/plan.js';
+import { slaDefinitionOf } from './sla/sla-engine.js';
 
 // Loads what routing needs (routing-rules.ts decides) and picks the member of a group: the one
 // with the fewest open tickets in the ticket's structure (round robin on ties).
@@ -12,7 +14,12 @@ type Row = Record<string, unknown>;
 const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** The help-desk configuration that routes tickets, read in one round trip. */
-export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Promise<RoutingSnapshot> {
+/** The snapshot, with every SLA's definition (targets, calendar, levels) as the clocks read it. */
+export type RoutingContext = RoutingSnapshot & {
+  definitions: Map<number, SlaDefinition & { name: string }>;
+};
+
+export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Promise<RoutingContext> {
   const row = await db
     .selectNoFrom([
       dialect
@@ -50,18 +57,74 @@ export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Prom
         )
         .as('sla_rules_json'),
       dialect
-        .jsonRows(db.selectFrom('slas').select(['id', 'is_default']).where('is_active', '=', true), [
-          'id',
-          'is_default',
-        ])
+        .jsonRows(
+          db
+            .selectFrom('slas')
+            .leftJoin('business_calendars as cal', 'cal.id', 'slas.calendar_id')
+            .select([
+              'slas.id',
+              'slas.name',
+              'slas.is_default',
+              'slas.is_active',
+              'slas.targets_json',
+              'slas.warning_shares_json',
+              'cal.time_zone',
+              'cal.hours_json',
+              'cal.holidays_json',
+            ]),
+          [
+            'id',
+            'name',
+            'is_default',
+            'is_active',
+            'targets_json',
+            'warning_shares_json',
+            'time_zone',
+            'hours_json',
+            'holidays_json',
+          ],
+        )
         .as('slas_json'),
+      dialect
+        .jsonRows(db.selectFrom('escalation_levels').select(['id', 'sla_id', 'target', 'trigger_share']), [
+          'id',
+          'sla_id',
+          'target',
+          'trigger_share',
+        ])
+        .as('levels_json'),
     ])
     .executeTakeFirstOrThrow();
   const rows = (value: unknown) => (value ?? []) as Row[];
   const byPosition = (a: Row, b: Row) =>
     Number(a.position) - Number(b.position) || Number(a.id) - Number(b.id);
-  const slas = rows(row.slas_json).sort((a, b) => Number(a.id) - Number(b.id));
+  const allSlas = rows(row.slas_json).sort((a, b) => Number(a.id) - Number(b.id));
+  const slas = allSlas.filter((s) => Boolean(s.is_active));
+  const levels = rows(row.levels_json).sort((a, b) => Number(a.id) - Number(b.id));
+  const definitions = new Map(
+    allSlas.map((s) => [
+      Number(s.id),
+      slaDefinitionOf(
+        {
+          name: String(s.name),
+          targets_json: s.targets_json,
+          warning_shares_json: s.warning_shares_json,
+          time_zone: (s.time_zone as string | null) ?? null,
+          hours_json: s.hours_json,
+          holidays_json: s.holidays_json,
+        },
+        levels
+          .filter((l) => Number(l.sla_id) === Number(s.id))
+          .map((l) => ({
+            id: Number(l.id),
+            target: l.target as SlaTarget,
+            triggerShare: l.trigger_share === null ? null : Number(l.trigger_share),
+          })),
+      ),
+    ]),
+  );
   return {
+    definitions,
     categories: rows(row.categories_json).map((c) => ({
       id: Number(c.id),
       parent_id: id(c.parent_id),

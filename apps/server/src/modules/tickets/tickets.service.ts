@@ -9,7 +9,7 @@ import type {
   TicketUpdate,
 } from '@itsm/contracts';
 import { TicketCreateSchema } from '@itsm/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectHelpers } from '../../db/dialect.js';
 import { type AfterCommit, inTransaction } from '../../db/transaction.js';
 import type { DB } from '../../db/types.js';
@@ -25,7 +25,7 @@ import { loadRouting } from './routing.js';
 import { slaFor } from './routing-rules.js';
 import type { ClockView, SlaPlan } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
-import { loadSlaDefinition, refreshSla } from './sla/sla-engine.js';
+import { refreshSla, slaCaches, slaDefinitionOf } from './sla/sla-engine.js';
 import { TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
 import {
   checkAgent,
@@ -39,14 +39,7 @@ import {
   watcherIds,
 } from './ticket-writes.js';
 import { isStaffOf, partiesOf, scopeTickets } from './tickets.policy.js';
-import {
-  groupsOf,
-  selectTickets,
-  statusHistory,
-  type TicketRow,
-  ticketListQuery,
-  toTicket,
-} from './tickets.repository.js';
+import { groupsOf, selectTickets, type TicketRow, ticketListQuery, toTicket } from './tickets.repository.js';
 import { availableActions, type TicketAction, transition as workflowTransition } from './workflow.js';
 
 export type TicketSettingsReader = { get(): Promise<TicketSettings> };
@@ -203,6 +196,26 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
             'group_id',
           ])
           .as('my_groups_json'),
+        // The SLA and its calendar (the clocks need no escalation levels).
+        sql<string | null>`(select s.name from slas as s where s.id = tickets.sla_id)`.as('sla_name'),
+        sql<unknown>`(select s.targets_json from slas as s where s.id = tickets.sla_id)`.as(
+          'sla_targets_json',
+        ),
+        sql<unknown>`(select s.warning_shares_json from slas as s where s.id = tickets.sla_id)`.as(
+          'sla_warning_shares_json',
+        ),
+        sql<string | null>`(select c.time_zone from slas as s
+          join business_calendars as c on c.id = s.calendar_id where s.id = tickets.sla_id)`.as(
+          'sla_time_zone',
+        ),
+        sql<unknown>`(select c.hours_json from slas as s
+          join business_calendars as c on c.id = s.calendar_id where s.id = tickets.sla_id)`.as(
+          'sla_hours_json',
+        ),
+        sql<unknown>`(select c.holidays_json from slas as s
+          join business_calendars as c on c.id = s.calendar_id where s.id = tickets.sla_id)`.as(
+          'sla_holidays_json',
+        ),
       ]),
       { single: true },
     )
@@ -211,7 +224,20 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     if (!row) throw new AppError('TICKET_NOT_FOUND');
     const now = clock();
     const rows = (value: unknown) => (value ?? []) as Record<string, unknown>[];
-    const definition = row.sla_id ? await loadSlaDefinition(db, row.sla_id) : null;
+    const definition =
+      row.sla_id !== null && row.sla_name !== null
+        ? slaDefinitionOf(
+            {
+              name: row.sla_name,
+              targets_json: row.sla_targets_json,
+              warning_shares_json: row.sla_warning_shares_json,
+              time_zone: row.sla_time_zone,
+              hours_json: row.sla_hours_json,
+              holidays_json: row.sla_holidays_json,
+            },
+            [],
+          )
+        : null;
     const status = row.status as TicketStatus;
     const plan = definition
       ? slaPlan(
@@ -334,6 +360,16 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           : await routeTicket(trx, routing, { categoryId: category?.id ?? null, structureId });
       const status: TicketStatus = needsApproval ? 'waiting_approval' : route.assigneeId ? 'assigned' : 'new';
       const slaId = slaFor(routing, { categoryId: category?.id ?? null, structureId, priority });
+      // Everything about the new ticket is known here: its SLA caches go in with it.
+      const opened = new Date(at);
+      const definition = slaId === null ? null : (routing.definitions.get(slaId) ?? null);
+      const history = [
+        { status: (needsApproval ? 'waiting_approval' : 'new') as TicketStatus, at: opened },
+        ...(route.assigneeId ? [{ status: 'assigned' as TicketStatus, at: opened }] : []),
+      ];
+      const plan = definition
+        ? slaPlan(definition, { priority, status, history, firstResponseAt: null, resolvedAt: null }, opened)
+        : null;
       const { id } = await trx
         .insertInto('tickets')
         .values({
@@ -356,6 +392,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           approver_group_id: approverGroup,
           assigned_at: route.assigneeId ? at : null,
           sla_id: slaId,
+          ...(plan && slaCaches(plan, new Set())),
           created_at: at,
           updated_at: at,
         })
@@ -390,18 +427,6 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         at,
       );
       if (input.watchers?.length) await replaceWatchers(trx, id, input.watchers, at);
-      // Everything about the new ticket is known here: its history, no step fired yet.
-      const opened = new Date(at);
-      const history = [
-        { status: (needsApproval ? 'waiting_approval' : 'new') as TicketStatus, at: opened },
-        ...(route.assigneeId ? [{ status: 'assigned' as TicketStatus, at: opened }] : []),
-      ];
-      const sla = await refreshSla(trx, id, opened, {
-        ticket: { sla_id: slaId, status, priority, first_response_at: null, resolved_at: null },
-        definition: slaId === null ? null : await loadSlaDefinition(trx, slaId),
-        history,
-        fired: new Set(),
-      });
       await audit.record(trx, auditContext(actor, request), {
         action: 'ticket.created',
         target: { type: 'ticket', id, label: `${ticketNumber(id)} ${input.title}` },
@@ -442,8 +467,8 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       return assemble(actor, row, {
         watchers: [...new Set(input.watchers ?? [])],
         myGroups: approverGroup === null ? [] : await groupsOf(trx, actor.id),
-        slaName: sla?.definition.name ?? null,
-        plan: sla?.plan ?? null,
+        slaName: definition?.name ?? null,
+        plan,
         now: opened,
       });
     });

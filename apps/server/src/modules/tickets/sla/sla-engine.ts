@@ -4,7 +4,6 @@ import type { DB } from '../../../db/types.js';
 import { statusHistory } from '../tickets.repository.js';
 import type { TicketStatus } from '../workflow.js';
 import { ALWAYS_OPEN, type BusinessCalendar } from './calendar.js';
-import type { StatusChange } from './clock.js';
 import { dueSteps, nextCheckAt, type SlaDefinition, type SlaPlan, type SlaStep, slaPlan } from './plan.js';
 
 // Keeps a ticket's SLA caches (due dates, at-risk instant, breach instants, next check) true to its
@@ -34,6 +33,24 @@ export async function loadSlaDefinition(
     .where('sla_id', '=', slaId)
     .orderBy('id')
     .execute();
+  return slaDefinitionOf(
+    sla,
+    levels.map((l) => ({ id: l.id, target: l.target as SlaTarget, triggerShare: l.trigger_share })),
+  );
+}
+
+/** An SLA's row (and its calendar's, null without calendar) as the clocks read it. */
+export function slaDefinitionOf(
+  sla: {
+    name: string;
+    targets_json: unknown;
+    warning_shares_json: unknown;
+    time_zone: string | null;
+    hours_json: unknown;
+    holidays_json: unknown;
+  },
+  levels: SlaDefinition['levels'],
+): SlaDefinition & { name: string } {
   const calendar: BusinessCalendar = sla.time_zone
     ? {
         timeZone: sla.time_zone,
@@ -45,7 +62,7 @@ export async function loadSlaDefinition(
     name: sla.name,
     targets: sla.targets_json as SlaDefinition['targets'],
     warningShares: [...(sla.warning_shares_json as number[])].sort((a, b) => a - b),
-    levels: levels.map((l) => ({ id: l.id, target: l.target as SlaTarget, triggerShare: l.trigger_share })),
+    levels,
     calendar,
   };
 }
@@ -55,20 +72,6 @@ export type SlaRefresh = {
   due: SlaStep[];
   definition: SlaDefinition & { name: string };
 } | null;
-
-/** What the caller already knows (a ticket it has just created): not read again. */
-export type KnownSlaFacts = {
-  ticket?: {
-    sla_id: number | null;
-    status: string;
-    priority: number;
-    first_response_at: string | null;
-    resolved_at: string | null;
-  };
-  definition?: (SlaDefinition & { name: string }) | null;
-  history?: StatusChange<TicketStatus>[];
-  fired?: ReadonlySet<string>;
-};
 
 const NO_SLA = {
   due_first_response_at: null,
@@ -80,25 +83,13 @@ const NO_SLA = {
 };
 
 /** Recomputes the ticket's SLA from its history and stores the caches; returns the plan and its due steps. */
-export async function refreshSla(
-  db: Kysely<DB>,
-  ticketId: number,
-  now: Date,
-  known: KnownSlaFacts = {},
-): Promise<SlaRefresh> {
-  const ticket =
-    known.ticket ??
-    (await db
-      .selectFrom('tickets')
-      .select(['sla_id', 'status', 'priority', 'first_response_at', 'resolved_at'])
-      .where('id', '=', ticketId)
-      .executeTakeFirstOrThrow());
-  const definition =
-    ticket.sla_id === null
-      ? null
-      : known.definition !== undefined
-        ? known.definition
-        : await loadSlaDefinition(db, ticket.sla_id);
+export async function refreshSla(db: Kysely<DB>, ticketId: number, now: Date): Promise<SlaRefresh> {
+  const ticket = await db
+    .selectFrom('tickets')
+    .select(['sla_id', 'status', 'priority', 'first_response_at', 'resolved_at'])
+    .where('id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  const definition = ticket.sla_id === null ? null : await loadSlaDefinition(db, ticket.sla_id);
   if (!definition) {
     await db.updateTable('tickets').set(NO_SLA).where('id', '=', ticketId).execute();
     return null;
@@ -109,7 +100,7 @@ export async function refreshSla(
     {
       priority: ticket.priority,
       status,
-      history: known.history ?? (await statusHistory(db, ticketId)),
+      history: await statusHistory(db, ticketId),
       firstResponseAt: ticket.first_response_at ? new Date(ticket.first_response_at) : null,
       resolvedAt:
         (status === 'resolved' || status === 'closed') && ticket.resolved_at
@@ -118,28 +109,27 @@ export async function refreshSla(
     },
     now,
   );
-  const fired =
-    known.fired ??
-    new Set(
-      (
-        await db.selectFrom('ticket_sla_steps').select('step').where('ticket_id', '=', ticketId).execute()
-      ).map((r) => r.step),
-    );
+  const fired = new Set(
+    (await db.selectFrom('ticket_sla_steps').select('step').where('ticket_id', '=', ticketId).execute()).map(
+      (r) => r.step,
+    ),
+  );
+  await db.updateTable('tickets').set(slaCaches(plan, fired)).where('id', '=', ticketId).execute();
+  return { plan, due: dueSteps(plan, fired, now), definition };
+}
+
+/** The ticket columns that cache a plan (ADR 0003): due dates, at-risk and breach instants, next check. */
+export function slaCaches(plan: SlaPlan, fired: ReadonlySet<string>) {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const { firstResponse, resolution } = plan;
-  await db
-    .updateTable('tickets')
-    .set({
-      due_first_response_at: firstResponse.metAt ? null : iso(firstResponse.dueAt),
-      due_resolution_at: resolution.metAt ? null : iso(resolution.dueAt),
-      sla_warning_at: iso(plan.warningAt),
-      first_response_breached_at: iso(firstResponse.breachedAt),
-      resolution_breached_at: iso(resolution.breachedAt),
-      sla_check_at: iso(nextCheckAt(plan, fired)),
-    })
-    .where('id', '=', ticketId)
-    .execute();
-  return { plan, due: dueSteps(plan, fired, now), definition };
+  return {
+    due_first_response_at: firstResponse.metAt ? null : iso(firstResponse.dueAt),
+    due_resolution_at: resolution.metAt ? null : iso(resolution.dueAt),
+    sla_warning_at: iso(plan.warningAt),
+    first_response_breached_at: iso(firstResponse.breachedAt),
+    resolution_breached_at: iso(resolution.breachedAt),
+    sla_check_at: iso(nextCheckAt(plan, fired)),
+  };
 }
 
 /** Records that a step fired; false if it already had (another node, an earlier run): then do nothing. */
