@@ -39,3 +39,15 @@ describe('generated tickets', () => {
     expect(recentOpen.length).toBeGreaterThan(0);
   });
 });
+
+describe('generated tickets and auto-close', () => {
+  it('never leaves a ticket resolved for longer than the auto-close delay', () => {
+    const rng = seededRng(11);
+    const tickets = Array.from({ length: 5000 }, (_, i) => generateTicket(rng, now, i / 5000, 30));
+    const stale = tickets.filter(
+      (t) => t.status === 'resolved' && t.resolvedAt && now.getTime() - t.resolvedAt.getTime() > 7 * DAY,
+    );
+    expect(stale).toEqual([]);
+    expect(tickets.some((t) => t.status === 'resolved')).toBe(true);
+  });
+});

@@ -61,6 +61,8 @@ const DESCRIPTIONS = [
 ] as const;
 
 const HOUR = 3_600_000;
+/** The default auto-close delay of resolved tickets (ticket settings). */
+const AUTO_CLOSE_DAYS = 7;
 const DAY = 24 * HOUR;
 
 export type GeneratedTicket = {
@@ -111,20 +113,25 @@ export function generateTicket(rng: Rng, now: Date, position: number, days = 182
   const at = Math.min(1, Math.max(0, position + (rng() - 0.5) / 100_000));
   const createdAt = new Date(now.getTime() - (1 - at) * days * DAY);
   const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
-  const status = weighted(rng, ageDays > 10 ? OLD : RECENT);
+  const rolled = weighted(rng, ageDays > 10 ? OLD : RECENT);
   const urgency = weighted(rng, LEVELS);
   const impact = weighted(rng, LEVELS);
-  const taken = status !== 'new';
+  const taken = rolled !== 'new';
   const clamp = (ms: number) => new Date(Math.min(now.getTime(), ms));
   const firstResponseAt = taken ? clamp(createdAt.getTime() + (5 + rng() * 240) * 60_000) : null;
-  const done = status === 'resolved' || status === 'closed';
+  const done = rolled === 'resolved' || rolled === 'closed';
   const resolvedAt =
     done && firstResponseAt
       ? clamp(Math.max(firstResponseAt.getTime(), createdAt.getTime() + (1 + rng() * 72) * HOUR))
       : null;
+  // Resolved longer than the auto-close delay ago: the job would have closed it by then.
+  const status: TicketStatus =
+    rolled === 'resolved' && resolvedAt && now.getTime() - resolvedAt.getTime() > AUTO_CLOSE_DAYS * DAY
+      ? 'closed'
+      : rolled;
   const closedAt =
     status === 'closed' && resolvedAt
-      ? clamp(resolvedAt.getTime() + rng() * 7 * DAY)
+      ? clamp(resolvedAt.getTime() + rng() * AUTO_CLOSE_DAYS * DAY)
       : status === 'cancelled'
         ? clamp(Math.max((firstResponseAt ?? createdAt).getTime(), createdAt.getTime() + rng() * DAY))
         : null;
