@@ -200,7 +200,7 @@ export const SunMoonIcon = (props: IconProps) => (
   </Icon>
 );
 
-/** A ticket stub with its notch: the help desk. */
+/** A ticket with its notch: the help desk. */
 export const TicketIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v2.5a2.5 2.5 0 0 0 0 5V17a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-2.5a2.5 2.5 0 0 0 0-5z" />
