@@ -12,12 +12,13 @@ import { createNotificationService } from './notifications/notifications.service
 import { createNotifier } from './notifications/notifier.js';
 import { registerAttachmentRoutes } from './tickets/attachments.routes.js';
 import { createAttachmentService } from './tickets/attachments.service.js';
+import type { TicketSettingsReader } from './tickets/config/ticket-settings.js';
 import { createConversationService } from './tickets/conversation.service.js';
 import { createSlaJob } from './tickets/sla/sla-job.js';
 import { createSurveyService } from './tickets/surveys/surveys.service.js';
 import { createTicketViewService } from './tickets/ticket-views.service.js';
 import { registerTicketRoutes } from './tickets/tickets.routes.js';
-import { createTicketService, type TicketSettingsReader } from './tickets/tickets.service.js';
+import { createTicketService } from './tickets/tickets.service.js';
 
 export const SLA_JOB = 'tickets.sla';
 

@@ -3,7 +3,6 @@ import type {
   Ticket,
   TicketCreate,
   TicketDetail,
-  TicketSettings,
   TicketStatus,
   TicketTransition,
   TicketUpdate,
@@ -20,6 +19,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
+import type { TicketSettingsReader } from './config/ticket-settings.js';
 import { type Level, priorityOf } from './priority.js';
 import { loadRouting } from './routing.js';
 import { slaFor } from './routing-rules.js';
@@ -41,8 +41,6 @@ import {
 import { isStaffOf, partiesOf, scopeTickets } from './tickets.policy.js';
 import { groupsOf, selectTickets, type TicketRow, ticketListQuery, toTicket } from './tickets.repository.js';
 import { availableActions, type TicketAction, transition as workflowTransition } from './workflow.js';
-
-export type TicketSettingsReader = { get(): Promise<TicketSettings> };
 
 type Deps = {
   db: Kysely<DB>;
