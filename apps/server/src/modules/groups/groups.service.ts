@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, conflictError, fieldError } from '../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
 import { scopeUsers } from '../users/users.policy.js';
+import { checkUsersExist } from '../users/users.repository.js';
 import { canManageGroups, scopeGroups } from './groups.policy.js';
 
 export const groupList = defineList({
@@ -53,16 +54,7 @@ export function createGroupService({ db, dialect, clock, audit }: Deps) {
     return { ...row, member_count: Number(row.member_count ?? 0) };
   }
 
-  async function checkUsers(ids: readonly number[], field: string) {
-    if (ids.length === 0) return;
-    const found = await db
-      .selectFrom('users')
-      .select('id')
-      .where('id', 'in', [...ids])
-      .execute();
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0) throw fieldError('body', field, `No such user: ${missing.join(', ')}`);
-  }
+  const checkUsers = (ids: readonly number[], field: string) => checkUsersExist(db, ids, field);
 
   function translate(error: unknown): never {
     if (isUniqueViolation(error))

@@ -57,17 +57,6 @@ export async function checkGroup(db: Kysely<DB>, groupId: number, field: string)
   if (!group) throw fieldError('body', field, 'No such group');
 }
 
-export async function checkUsers(db: Kysely<DB>, ids: readonly number[], field: string) {
-  if (ids.length === 0) return;
-  const found = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .execute();
-  const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length > 0) throw fieldError('body', field, `No such user: ${missing.join(', ')}`);
-}
-
 /** Where the rules send a ticket: its group and, when the rule says so, the least loaded member. */
 export async function routeTicket(
   db: Kysely<DB>,

@@ -19,6 +19,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
+import { checkUsersExist } from '../users/users.repository.js';
 import type { TicketSettingsReader } from './config/ticket-settings.js';
 import { type Level, priorityOf } from './priority.js';
 import { loadRouting } from './routing.js';
@@ -30,7 +31,6 @@ import { TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
 import {
   checkAgent,
   checkGroup,
-  checkUsers,
   groupMemberIds,
   recordEvent,
   recordEvents,
@@ -330,7 +330,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     }
     if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
     if (input.group) await checkGroup(db, input.group, 'group');
-    await checkUsers(db, input.watchers ?? [], 'watchers');
+    await checkUsersExist(db, input.watchers ?? [], 'watchers');
 
     const { priority_matrix } = await settings.get();
     const priority = priorityOf(input.urgency as Level, input.impact as Level, priority_matrix as Level[][]);
@@ -497,7 +497,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       const site = await db.selectFrom('sites').select('id').where('id', '=', input.site).executeTakeFirst();
       if (!site) throw fieldError('body', 'site', 'No such site');
     }
-    if (input.watchers) await checkUsers(db, input.watchers, 'watchers');
+    if (input.watchers) await checkUsersExist(db, input.watchers, 'watchers');
 
     const urgency = input.urgency ?? before.urgency;
     const impact = input.impact ?? before.impact;

@@ -2,17 +2,9 @@
 // take it. new → assigned → in progress ↔ pending → resolved → closed; the requester validates (closed) or
 // rejects (back to in progress); approval comes first when the category asks for it; cancel with a reason.
 
-export const STATUSES = [
-  'waiting_approval',
-  'new',
-  'assigned',
-  'in_progress',
-  'pending',
-  'resolved',
-  'closed',
-  'cancelled',
-] as const;
-export type TicketStatus = (typeof STATUSES)[number];
+import { TICKET_STATUSES, type TicketStatus } from '@itsm/contracts';
+
+export { TICKET_STATUSES as STATUSES, type TicketStatus };
 
 /** Who acts, relative to the ticket: its requester, support staff in scope, an approver, or the system (jobs). */
 export type Party = 'requester' | 'staff' | 'approver' | 'system';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { fieldError } from '../../platform/errors/app-error.js';
 import { scopeGroups } from '../groups/groups.policy.js';
 
 export const USER_COLUMNS = [
@@ -164,3 +165,15 @@ export function createUserRepository(db: Kysely<DB>) {
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
 export type AccountRecord = NonNullable<Awaited<ReturnType<UserRepository['findAccount']>>>;
+
+/** A 400 naming the field unless every id is a user's. */
+export async function checkUsersExist(db: Kysely<DB>, ids: readonly number[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length > 0) throw fieldError('body', field, `No such user: ${missing.join(', ')}`);
+}
