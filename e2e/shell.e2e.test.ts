@@ -14,7 +14,12 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
       await signIn(page, app.baseUrl, demo.technician.username);
       await page.getByRole('heading', { level: 1, name: 'Bonjour Marc' }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Menu principal' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Accueil', 'Tickets', 'Réponses types']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Accueil',
+        'Tickets',
+        'Réponses types',
+        'Satisfaction',
+      ]);
       expect(await nav.getByText('Administration').count()).toBe(0);
 
       await page.goto(`${app.baseUrl}/admin/users`);
@@ -99,6 +104,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
         'Règles d’orientation',
         'Paramètres',
         'Réponses types',
+        'Satisfaction',
         'Utilisateurs',
         'Structures',
         'Groupes',

@@ -11,6 +11,7 @@ type Ticket = {
   status: string;
   assignee: number | null;
   assignee_name: string | null;
+  group: number | null;
 };
 
 // The spec's ticket flow in the browser, as three people: the user opens a ticket → the rules assign
@@ -101,5 +102,22 @@ describe.skipIf(browserSuitesSkipped())('ticket flow (browser)', () => {
       `/tickets/${ticket.id}/survey`,
     );
     expect(survey).toMatchObject({ rating: 5, comment: 'Rapide et efficace, merci !' });
+
+    // 5. The administrator reads the satisfaction of the group that handled it.
+    const results = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+    try {
+      await signIn(results.page, app.baseUrl, demo.admin.username);
+      await results.page.goto(`${app.baseUrl}/satisfaction?by=group`);
+      await results.page.getByRole('heading', { level: 1, name: 'Satisfaction' }).waitFor();
+      const group = await admin.request<{ name: string }>('GET', `/groups/${ticket.group}`);
+      const row = results.page.getByRole('row', { name: new RegExp(group.name) });
+      await row.waitFor();
+      expect(await row.getByRole('cell').nth(1).textContent()).toContain('5,0');
+      await results.settled();
+      await screenshot(results.page, 'satisfaction-desktop-light');
+      expect(results.problems).toEqual([]);
+    } finally {
+      await results.close();
+    }
   });
 });

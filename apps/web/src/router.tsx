@@ -275,6 +275,18 @@ const cannedResponsesRoute = createRoute({
   ),
 });
 
+// Satisfaction results: the support team (the API scopes them to the tickets each one sees).
+const satisfactionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/satisfaction',
+  beforeLoad: ({ context }) => {
+    const me = (context as { me?: { role: string } }).me;
+    if (me?.role !== 'admin' && me?.role !== 'technician') throw redirect({ to: '/forbidden' });
+  },
+  validateSearch: z.object({ by: z.enum(['assignee', 'group', 'category']).catch('assignee') }),
+  component: lazyRouteComponent(() => import('./features/tickets/satisfaction-page'), 'SatisfactionPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
@@ -285,6 +297,7 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     forbiddenRoute,
     cannedResponsesRoute,
+    satisfactionRoute,
     ...ticketPages,
     adminRoute.addChildren(adminPages),
   ]),

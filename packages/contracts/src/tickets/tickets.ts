@@ -222,3 +222,12 @@ export const SurveyAnswerSchema = z.strictObject({
   comment: z.string().trim().max(5000).nullish(),
 });
 export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
+export const SURVEY_GROUPINGS = ['assignee', 'group', 'category'] as const;
+export const SurveyResultSchema = z.object({
+  key: IdSchema.nullable().describe('The technician, group or category; null: none'),
+  name: z.string().nullable(),
+  answers: z.number().int(),
+  average: z.number().describe('Mean rating, 1–5, two decimals'),
+});
+export type SurveyResult = z.infer<typeof SurveyResultSchema>;

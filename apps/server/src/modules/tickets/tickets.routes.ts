@@ -2,7 +2,9 @@ import {
   CommentCreateSchema,
   CommentSchema,
   pageOf,
+  SURVEY_GROUPINGS,
   SurveyAnswerSchema,
+  SurveyResultSchema,
   SurveySchema,
   TicketBulkResultSchema,
   TicketBulkSchema,
@@ -22,7 +24,7 @@ import { actorOf, contextOf } from '../../platform/auth/actor.js';
 import { IdParamsSchema, pageLinks } from '../../platform/http/route-helpers.js';
 import { type ListParams, listQuerySchema } from '../../platform/lists/index.js';
 import type { ConversationService } from './conversation.service.js';
-import { SURVEY_GROUPINGS, type SurveyService } from './surveys/surveys.service.js';
+import type { SurveyService } from './surveys/surveys.service.js';
 import { bulkTickets } from './ticket-bulk.js';
 import { exportTicketsCsv } from './ticket-export.js';
 import { ticketList } from './ticket-list.js';
@@ -214,16 +216,7 @@ export function registerTicketRoutes(
         tags,
         summary: 'Satisfaction per technician, group or category (support staff, over the tickets they see)',
         querystring: z.strictObject({ by: z.enum(SURVEY_GROUPINGS).default('assignee') }),
-        response: {
-          200: z.array(
-            z.object({
-              key: z.number().nullable(),
-              name: z.string().nullable(),
-              answers: z.number(),
-              average: z.number(),
-            }),
-          ),
-        },
+        response: { 200: z.array(SurveyResultSchema) },
       },
     },
     (request) => surveys.results(actorOf(request), request.query.by),

@@ -14,6 +14,7 @@ describe('navigation by role', () => {
       'ticketRules',
       'ticketSettings',
       'cannedResponses',
+      'satisfaction',
       'users',
       'structures',
       'groups',
@@ -21,7 +22,7 @@ describe('navigation by role', () => {
       'loginEvents',
       'auditLog',
     ]);
-    expect(labels('technician')).toEqual(['home', 'tickets', 'cannedResponses']);
+    expect(labels('technician')).toEqual(['home', 'tickets', 'cannedResponses', 'satisfaction']);
     expect(navigationFor('technician').map((s) => s.title)).toEqual([null, 'helpDesk']);
     expect(labels('user')).toEqual(['home', 'myTickets']);
     expect(navigationFor('user').map((s) => s.title)).toEqual([null]);

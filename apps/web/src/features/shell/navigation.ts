@@ -11,6 +11,7 @@ import {
   RouteIcon,
   ShieldIcon,
   SlidersIcon,
+  StarIcon,
   TagIcon,
   TicketIcon,
   TreeIcon,
@@ -35,7 +36,8 @@ export type NavItem = {
     | 'calendars'
     | 'ticketRules'
     | 'ticketSettings'
-    | 'cannedResponses';
+    | 'cannedResponses'
+    | 'satisfaction';
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   roles: readonly Role[];
 };
@@ -66,6 +68,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/admin/ticket-rules', label: 'ticketRules', icon: RouteIcon, roles: admins },
       { to: '/admin/ticket-settings', label: 'ticketSettings', icon: SlidersIcon, roles: admins },
       { to: '/canned-responses', label: 'cannedResponses', icon: MessageTextIcon, roles: staff },
+      { to: '/satisfaction', label: 'satisfaction', icon: StarIcon, roles: staff },
     ],
   },
   {

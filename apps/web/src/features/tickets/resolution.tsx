@@ -95,7 +95,7 @@ export function SolutionCard({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-function Stars({ rating, size = 'size-5' }: { rating: number; size?: string }) {
+export function Stars({ rating, size = 'size-5' }: { rating: number; size?: string }) {
   const { t } = useTranslation('tickets');
   return (
     <span role="img" aria-label={t('survey.rated', { rating })} className="inline-flex gap-0.5">

@@ -1,4 +1,4 @@
-import type { Survey, SurveyAnswer } from '@itsm/contracts';
+import type { SURVEY_GROUPINGS, Survey, SurveyAnswer } from '@itsm/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { AfterCommit } from '../../../db/transaction.js';
 import type { DB } from '../../../db/types.js';
@@ -16,7 +16,6 @@ const PURPOSE = 'ticket-survey';
 /** The e-mailed link works this long; the survey stays answerable in the app. */
 const LINK_DAYS = 30;
 
-export const SURVEY_GROUPINGS = ['assignee', 'group', 'category'] as const;
 export type SurveyGrouping = (typeof SURVEY_GROUPINGS)[number];
 
 type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog; secretKey: string; publicUrl: string };
