@@ -52,11 +52,6 @@ export async function checkAgent(db: Kysely<DB>, userId: number, field: string) 
   if (!agent) throw fieldError('body', field, 'No active support member with this id');
 }
 
-export async function checkGroup(db: Kysely<DB>, groupId: number, field: string) {
-  const group = await db.selectFrom('groups').select('id').where('id', '=', groupId).executeTakeFirst();
-  if (!group) throw fieldError('body', field, 'No such group');
-}
-
 /** Where the rules send a ticket: its group and, when the rule says so, the least loaded member. */
 export async function routeTicket(
   db: Kysely<DB>,

@@ -20,6 +20,7 @@ import { type ListParams, type PageLinks, paginate } from '../../platform/lists/
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { checkUsersExist } from '../users/users.repository.js';
+import { checkReferences } from './config/references.js';
 import type { TicketSettingsReader } from './config/ticket-settings.js';
 import { type Level, priorityOf } from './priority.js';
 import { loadRouting } from './routing.js';
@@ -30,7 +31,6 @@ import { refreshSla, slaCaches, slaDefinitionOf } from './sla/sla-engine.js';
 import { TICKET_COUNT_LIMIT, ticketList, ticketNumber } from './ticket-list.js';
 import {
   checkAgent,
-  checkGroup,
   groupMemberIds,
   recordEvent,
   recordEvents,
@@ -324,12 +324,11 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       )?.id;
     if (structureId === undefined)
       throw fieldError('body', 'requester', 'The requester belongs to no structure');
-    if (input.site) {
-      const site = await db.selectFrom('sites').select('id').where('id', '=', input.site).executeTakeFirst();
-      if (!site) throw fieldError('body', 'site', 'No such site');
-    }
+    await checkReferences(db, [
+      ['site', 'sites', input.site],
+      ['group', 'groups', input.group],
+    ]);
     if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
-    if (input.group) await checkGroup(db, input.group, 'group');
     await checkUsersExist(db, input.watchers ?? [], 'watchers');
 
     const { priority_matrix } = await settings.get();
@@ -483,20 +482,12 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         'You may change the title, the description and the watchers of your ticket until it is taken',
       );
     }
+    await checkReferences(db, [
+      ['group', 'groups', input.group],
+      ['category', 'ticket_categories', input.category],
+      ['site', 'sites', input.site],
+    ]);
     if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
-    if (input.group) await checkGroup(db, input.group, 'group');
-    if (input.category) {
-      const found = await db
-        .selectFrom('ticket_categories')
-        .select('id')
-        .where('id', '=', input.category)
-        .executeTakeFirst();
-      if (!found) throw fieldError('body', 'category', 'No such category');
-    }
-    if (input.site) {
-      const site = await db.selectFrom('sites').select('id').where('id', '=', input.site).executeTakeFirst();
-      if (!site) throw fieldError('body', 'site', 'No such site');
-    }
     if (input.watchers) await checkUsersExist(db, input.watchers, 'watchers');
 
     const urgency = input.urgency ?? before.urgency;
@@ -623,8 +614,8 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
     if (input.action === 'assign') {
       if (!input.assignee && !input.group)
         throw fieldError('body', 'assignee', 'Choose an assignee or a group', 'required');
+      await checkReferences(db, [['group', 'groups', input.group]]);
       if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
-      if (input.group) await checkGroup(db, input.group, 'group');
     }
     const solution = input.solution?.trim() || before.solution;
     if (input.action === 'resolve' && !solution)

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 export type ReferencedTable =
   | 'business_calendars'
   | 'groups'
+  | 'sites'
   | 'slas'
   | 'structures'
   | 'ticket_categories'
@@ -14,6 +15,7 @@ export type ReferencedTable =
 const NOUNS: Record<ReferencedTable, string> = {
   business_calendars: 'calendar',
   groups: 'group',
+  sites: 'site',
   slas: 'SLA',
   structures: 'structure',
   ticket_categories: 'category',
