@@ -16,7 +16,7 @@ import { type AuditLog, auditContext, changesOf } from '../../platform/audit/aud
 import { type Actor, assertAllowed, isStaff, type RequestContext } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
+import { type ListParams, listStatements, type PageLinks, paginate } from '../../platform/lists/index.js';
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { checkUsersExist } from '../users/users.repository.js';
@@ -777,6 +777,19 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         executor: db,
       });
       return { ...page, results: page.results.map((row): Ticket => toTicket(row as TicketRow, now)) };
+    },
+
+    /** One slice of a list in its order, without counting (the CSV export walks the whole list). */
+    async slice(actor: Actor, params: ListParams, page: number, pageSize: number): Promise<Ticket[]> {
+      const now = nowIso();
+      const { query, rest } = ticketListQuery(db, dialect, actor, params, now);
+      const rows = await listStatements(
+        query,
+        ticketList,
+        { ...rest, page, pageSize },
+        dialect,
+      ).page.execute();
+      return rows.map((row) => toTicket(row as TicketRow, now));
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectHelpers } from '../../../db/dialect.js';
-import { inTransaction } from '../../../db/transaction.js';
+import { type AfterCommit, inTransaction } from '../../../db/transaction.js';
 import type { DB } from '../../../db/types.js';
 import type { AuditLog } from '../../../platform/audit/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -23,7 +23,7 @@ type Deps = {
   audit: AuditLog;
   notify: Notify;
   autoCloseDays: () => Promise<number>;
-  onClosed: (trx: Kysely<DB>, afterCommit: (cb: () => void) => void, ticket: ClosedTicket) => Promise<void>;
+  onClosed: (trx: Kysely<DB>, afterCommit: AfterCommit, ticket: ClosedTicket) => Promise<void>;
 };
 
 /**
@@ -34,7 +34,7 @@ type Deps = {
 export function createSlaJob({ db, dialect, clock, audit, notify, autoCloseDays, onClosed }: Deps) {
   async function fire(
     trx: Kysely<DB>,
-    afterCommit: (cb: () => void) => void,
+    afterCommit: AfterCommit,
     ticketId: number,
     step: SlaStep,
     at: string,
