@@ -82,7 +82,9 @@ function ticketRow(g: GeneratedTicket, land: Landscape, rng: () => number, now: 
     ? land.categories[Math.floor(rng() * land.categories.length)]
     : undefined;
   const groupId = category?.default_group_id ?? null;
-  const team = land.members.filter((m) => m.group_id === groupId);
+  // A ticket someone works on has someone: the category's team, else any support member.
+  const group = land.members.filter((m) => m.group_id === groupId);
+  const team = group.length > 0 ? group : land.members;
   const assignee = g.assigned && team.length ? (team[Math.floor(rng() * team.length)]?.id ?? null) : null;
   const targets = land.sla?.targets_json as Record<
     string,
@@ -97,7 +99,8 @@ function ticketRow(g: GeneratedTicket, land: Landscape, rng: () => number, now: 
     title: g.title,
     description: g.description,
     type: g.type,
-    status: g.status,
+    // Without any support member, nobody took it.
+    status: g.assigned && assignee === null ? 'new' : g.status,
     urgency: g.urgency,
     impact: g.impact,
     priority: g.priority,
