@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type ConnectionTarget, parseDatabaseUrl } from './database-url.js';
 import { pgTypes } from './pg-types.js';
-import { SqliteValuesPlugin } from './sqlite-values-plugin.js';
+import { SqliteValuesPlugin, toSqliteParameters } from './sqlite-values-plugin.js';
 import type { DB } from './types.js';
 
 export type DialectName = ConnectionTarget['dialect'];
@@ -24,11 +24,12 @@ const SQLITE_STATEMENT_CACHE = 1000;
 
 /**
  * better-sqlite3 as Kysely sees it, preparing each SQL text once (Kysely prepares at every query,
- * which costs as much as running a small one). Safe because a statement always runs to completion
- * before the next query: the app never streams rows from SQLite.
+ * which costs as much as running a small one) and binding booleans and Dates as SQLite stores
+ * them. Safe because a statement always runs to completion before the next query: the app never
+ * streams rows from SQLite.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const cache = new Map<string, BoundStatement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
@@ -39,11 +40,23 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
         cache.set(sql, cached);
         return cached;
       }
-      const statement = sqlite.prepare(sql);
+      const statement = bound(sqlite.prepare(sql));
       cache.set(sql, statement);
       if (cache.size > SQLITE_STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
       return statement;
     },
+  };
+}
+
+type BoundStatement = ReturnType<typeof bound>;
+
+/** The statement methods Kysely's SQLite driver calls, with the parameters converted. */
+function bound(statement: SqliteDatabase.Statement) {
+  return {
+    reader: statement.reader,
+    all: (parameters: readonly unknown[]) => statement.all(toSqliteParameters(parameters)),
+    run: (parameters: readonly unknown[]) => statement.run(toSqliteParameters(parameters)),
+    iterate: (parameters: readonly unknown[]) => statement.iterate(toSqliteParameters(parameters)),
   };
 }
 
