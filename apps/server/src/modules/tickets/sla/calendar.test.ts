@@ -70,6 +70,14 @@ describe('business calendar', () => {
     );
   });
 
+  it('starts from the local day, not the UTC one, when they differ', () => {
+    const losAngeles = office('America/Los_Angeles');
+    // Monday 17:30 in Los Angeles is already Tuesday 01:30Z: half an hour left on Monday.
+    const mondayEvening = at('2026-11-24T01:30:00Z');
+    expect(addBusinessMs(losAngeles, mondayEvening, HOUR).toISOString()).toBe('2026-11-24T17:30:00.000Z'); // Tuesday 09:30 local
+    expect(businessMsBetween(losAngeles, mondayEvening, at('2026-11-24T17:30:00Z'))).toBe(HOUR);
+  });
+
   it('is the inverse of itself: adding then measuring gives back the amount', () => {
     const start = at('2026-11-25T11:17:00Z');
     for (const hours of [0.5, 3, 7, 20, 55]) {

@@ -82,14 +82,39 @@ function dayPeriods(calendar: BusinessCalendar, isoDate: string, weekday: number
   return periods;
 }
 
+/** Per time zone, a formatter of local dates: far cheaper than a luxon DateTime per instant. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date `YYYY-MM-DD` of an instant in a time zone. */
+function localDate(timeZone: string, at: Date): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(at)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
 /**
  * Working periods as absolute instants, local day by local day, from the day containing `from`.
  * Dates are walked as calendar dates (zone-free arithmetic); only a date's periods need the zone.
  */
 function* workingPeriods(calendar: BusinessCalendar, from: Date): Generator<readonly [number, number]> {
   const holidays = new Set(calendar.holidays);
-  const first = DateTime.fromJSDate(from, { zone: calendar.timeZone }).toISODate() ?? '';
-  let utcDay = Date.parse(`${first}T00:00:00Z`);
+  let utcDay = Date.parse(`${localDate(calendar.timeZone, from)}T00:00:00Z`);
   for (let i = 0; i < MAX_DAYS; i++, utcDay += DAY_MS) {
     const date = new Date(utcDay);
     const isoDate = date.toISOString().slice(0, 10);
