@@ -10,6 +10,12 @@ export interface AppSettingsTable {
   updated_at: string;
 }
 
+/** Revision per cached configuration, bumped by triggers (migration 20261124150000). */
+export interface ConfigRevisionsTable {
+  name: string;
+  revision: number;
+}
+
 export interface StructuresTable {
   id: Generated<number>;
   name: string;
@@ -172,6 +178,7 @@ export interface MailOutboxTable {
 
 export interface DB extends TicketTables {
   app_settings: AppSettingsTable;
+  config_revisions: ConfigRevisionsTable;
   structures: StructuresTable;
   sites: SitesTable;
   groups: GroupsTable;

@@ -14,6 +14,7 @@ import { registerAttachmentRoutes } from './tickets/attachments.routes.js';
 import { createAttachmentService } from './tickets/attachments.service.js';
 import type { TicketSettingsReader } from './tickets/config/ticket-settings.js';
 import { createConversationService } from './tickets/conversation.service.js';
+import { createRoutingSource } from './tickets/routing.js';
 import { createSlaJob } from './tickets/sla/sla-job.js';
 import { createSurveyService } from './tickets/surveys/surveys.service.js';
 import { createTicketViewService } from './tickets/ticket-views.service.js';
@@ -55,6 +56,7 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
   });
   const surveys = createSurveyService({ db, clock, audit, secretKey: deps.secretKey, publicUrl });
   const onClosed = surveys.open(notify);
+  const routing = createRoutingSource(dialect);
   const tickets = createTicketService({
     db,
     dialect,
@@ -62,6 +64,7 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
     audit,
     notify,
     settings: ticketSettings,
+    routing,
     onClosed,
   });
   registerTicketRoutes(app, {
@@ -83,6 +86,7 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
     clock,
     audit,
     notify,
+    routing,
     autoCloseDays: async () => (await ticketSettings.get()).auto_close_days,
     onClosed,
   });

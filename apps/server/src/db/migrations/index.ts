@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m20261124090000 from './20261124090000_create_app_settings.js';
 import * as m20261124100000 from './20261124100000_create_identity.js';
 import * as m20261124110000 from './20261124110000_create_tickets.js';
+import * as m20261124150000 from './20261124150000_create_config_revisions.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
   '20261124090000_create_app_settings': m20261124090000,
   '20261124100000_create_identity': m20261124100000,
   '20261124110000_create_tickets': m20261124110000,
+  '20261124150000_create_config_revisions': m20261124150000,
 };

@@ -19,9 +19,37 @@ export type RoutingContext = RoutingSnapshot & {
   definitions: Map<number, SlaDefinition & { name: string }>;
 };
 
-export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Promise<RoutingContext> {
+/** The routing configuration's revision (bumped by triggers on its tables); null if the row is gone. */
+const revisionOf = (db: Kysely<DB>) =>
+  db.selectFrom('config_revisions').select('revision').where('name', '=', 'routing');
+
+/**
+ * The routing snapshot, kept in memory while the configuration's revision stays the same: each
+ * ticket then pays one tiny read instead of the whole configuration. The revision is read in the
+ * same statement as a new snapshot, so a copy is never newer than its label says.
+ */
+export function createRoutingSource(dialect: DialectHelpers) {
+  let cached: { revision: number; context: RoutingContext } | null = null;
+  return async function routing(db: Kysely<DB>): Promise<RoutingContext> {
+    if (cached) {
+      const current = await revisionOf(db).executeTakeFirst();
+      if (current && Number(current.revision) === cached.revision) return cached.context;
+    }
+    const { revision, context } = await loadRouting(db, dialect);
+    cached = revision === null ? null : { revision, context };
+    return context;
+  };
+}
+
+export type RoutingSource = ReturnType<typeof createRoutingSource>;
+
+async function loadRouting(
+  db: Kysely<DB>,
+  dialect: DialectHelpers,
+): Promise<{ revision: number | null; context: RoutingContext }> {
   const row = await db
     .selectNoFrom([
+      revisionOf(db).as('revision'),
       dialect
         .jsonRows(
           db.selectFrom('ticket_categories').select(['id', 'parent_id', 'default_group_id', 'sla_id']),
@@ -123,7 +151,7 @@ export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Prom
       ),
     ]),
   );
-  return {
+  const context: RoutingContext = {
     definitions,
     categories: rows(row.categories_json).map((c) => ({
       id: Number(c.id),
@@ -151,6 +179,7 @@ export async function loadRouting(db: Kysely<DB>, dialect: DialectHelpers): Prom
     activeSlas: slas.map((s) => Number(s.id)),
     defaultSlaId: id(slas.find((s) => Boolean(s.is_default))?.id),
   };
+  return { revision: id(row.revision), context };
 }
 
 /** The active support member of the group with the fewest open tickets in the structure; null if none. */

@@ -23,7 +23,7 @@ import { checkUsersExist } from '../users/users.repository.js';
 import { checkReferences } from './config/references.js';
 import type { TicketSettingsReader } from './config/ticket-settings.js';
 import { type Level, priorityOf } from './priority.js';
-import { loadRouting } from './routing.js';
+import type { RoutingSource } from './routing.js';
 import { slaFor } from './routing-rules.js';
 import type { ClockView, SlaPlan } from './sla/plan.js';
 import { slaPlan } from './sla/plan.js';
@@ -49,6 +49,8 @@ type Deps = {
   audit: AuditLog;
   notify: Notify;
   settings: TicketSettingsReader;
+  /** The routing configuration (cached while unchanged). */
+  routing: RoutingSource;
   /** Opens a survey for a closed ticket and notifies the requester (surveys module). */
   onClosed: (trx: Kysely<DB>, afterCommit: AfterCommit, ticket: ClosedTicket) => Promise<void>;
 };
@@ -86,7 +88,16 @@ function clockView(view: ClockView): SlaClock {
 const actorName = (actor: Actor, names: { first_name: string; last_name: string } | undefined) =>
   names ? `${names.first_name} ${names.last_name}` : actor.username;
 
-export function createTicketService({ db, dialect, clock, audit, notify, settings, onClosed }: Deps) {
+export function createTicketService({
+  db,
+  dialect,
+  clock,
+  audit,
+  notify,
+  settings,
+  routing: loadRouting,
+  onClosed,
+}: Deps) {
   const nowIso = () => clock().toISOString();
 
   const INTERNAL_COLUMNS = [
@@ -349,7 +360,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
         : await who(actor);
 
     return command(async (trx, afterCommit, at) => {
-      const routing = await loadRouting(trx, dialect);
+      const routing = await loadRouting(trx);
       const route = needsApproval
         ? { groupId: null, assigneeId: null }
         : input.assignee || input.group
@@ -555,7 +566,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
           ...(changes?.assignee !== undefined && { assigned_at: after.assignee ? at : null }),
           ...(takesStatus && { status: 'assigned' }),
           ...(slaChanged && {
-            sla_id: slaFor(await loadRouting(trx, dialect), {
+            sla_id: slaFor(await loadRouting(trx), {
               categoryId: after.category,
               structureId: before.structure_id,
               priority,
@@ -631,7 +642,7 @@ export function createTicketService({ db, dialect, clock, audit, notify, setting
       let assignment: { assignee: number | null; group: number | null } | null = null;
       switch (input.action) {
         case 'approve': {
-          const route = await routeTicket(trx, await loadRouting(trx, dialect), {
+          const route = await routeTicket(trx, await loadRouting(trx), {
             categoryId: before.category_id,
             structureId: before.structure_id,
           });

@@ -5,7 +5,7 @@ import type { DB } from '../../../db/types.js';
 import type { AuditLog } from '../../../platform/audit/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Notify } from '../../notifications/notifier.js';
-import { loadRouting, pickMember } from '../routing.js';
+import { pickMember, type RoutingSource } from '../routing.js';
 import { slaFor } from '../routing-rules.js';
 import { ticketNumber } from '../ticket-list.js';
 import { groupMemberIds, recordEvent } from '../ticket-writes.js';
@@ -22,6 +22,8 @@ type Deps = {
   clock: Clock;
   audit: AuditLog;
   notify: Notify;
+  /** The routing configuration (cached while unchanged). */
+  routing: RoutingSource;
   autoCloseDays: () => Promise<number>;
   onClosed: (trx: Kysely<DB>, afterCommit: AfterCommit, ticket: ClosedTicket) => Promise<void>;
 };
@@ -31,7 +33,16 @@ type Deps = {
  * once per ticket, claimed in ticket_sla_steps, whatever the number of nodes), and closes the
  * tickets resolved for longer than the configured number of days.
  */
-export function createSlaJob({ db, dialect, clock, audit, notify, autoCloseDays, onClosed }: Deps) {
+export function createSlaJob({
+  db,
+  dialect,
+  clock,
+  audit,
+  notify,
+  routing: loadRouting,
+  autoCloseDays,
+  onClosed,
+}: Deps) {
   async function fire(
     trx: Kysely<DB>,
     afterCommit: AfterCommit,
@@ -170,7 +181,7 @@ export function createSlaJob({ db, dialect, clock, audit, notify, autoCloseDays,
           .where('id', '=', ticketId)
           .executeTakeFirstOrThrow();
         // A raised priority may fall under another SLA rule; the clocks follow from the same history.
-        const slaId = slaFor(await loadRouting(trx, dialect), {
+        const slaId = slaFor(await loadRouting(trx), {
           categoryId: t.category_id,
           structureId: t.structure_id,
           priority: t.priority,
