@@ -82,7 +82,6 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
 
   const slaJob = createSlaJob({
     db,
-    dialect,
     clock,
     audit,
     notify,

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { DialectHelpers } from '../../../db/dialect.js';
 import { type AfterCommit, inTransaction } from '../../../db/transaction.js';
 import type { DB } from '../../../db/types.js';
 import type { AuditLog } from '../../../platform/audit/audit-log.js';
@@ -18,7 +17,6 @@ const DAY = 86_400_000;
 
 type Deps = {
   db: Kysely<DB>;
-  dialect: DialectHelpers;
   clock: Clock;
   audit: AuditLog;
   notify: Notify;
@@ -35,7 +33,6 @@ type Deps = {
  */
 export function createSlaJob({
   db,
-  dialect,
   clock,
   audit,
   notify,
