@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, pickAssignee } from './assignment.js';
+import { type Candidate, LOAD_COUNT_CAP, pickAssignee } from './assignment.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute));
 
@@ -24,6 +24,18 @@ describe('automatic assignment inside a group', () => {
       members = members.map((m) => (m.userId === id ? { ...m, lastAssignedAt: at(minute) } : m));
     }
     expect(picked).toEqual([1, 2, 3, 1, 2, 3]);
+  });
+
+  it('counts members past the load cap as equally loaded: they take turns', () => {
+    const overloaded = [
+      { userId: 1, openTickets: LOAD_COUNT_CAP + 300, lastAssignedAt: at(1) },
+      { userId: 2, openTickets: LOAD_COUNT_CAP, lastAssignedAt: at(2) },
+    ];
+    expect(pickAssignee(overloaded)).toBe(1);
+    // below the cap, the load decides again
+    expect(
+      pickAssignee([...overloaded, { userId: 3, openTickets: LOAD_COUNT_CAP - 1, lastAssignedAt: at(3) }]),
+    ).toBe(3);
   });
 
   it('answers null for an empty group', () => {

@@ -1,8 +1,8 @@
 import { OPEN_TICKET_STATUSES, type SlaTarget } from '@itsm/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
-import { pickAssignee } from './assignment.js';
+import { LOAD_COUNT_CAP, pickAssignee } from './assignment.js';
 import type { RoutingSnapshot } from './routing-rules.js';
 import type { SlaDefinition } from './sla/plan.js';
 import { slaDefinitionOf } from './sla/sla-engine.js';
@@ -182,7 +182,7 @@ async function loadRouting(
   return { revision: id(row.revision), context };
 }
 
-/** The active support member of the group with the fewest open tickets in the structure; null if none. */
+/** The active support member of the group with the fewest open tickets in the structure (assignment.ts); null if none. */
 export async function pickMember(
   db: Kysely<DB>,
   groupId: number,
@@ -193,12 +193,19 @@ export async function pickMember(
     .innerJoin('users', 'users.id', 'group_members.user_id')
     .select((eb) => [
       'users.id',
+      // Counted up to the cap only (assignment.ts): a bounded read of the index per member.
       eb
-        .selectFrom('tickets')
+        .selectFrom(
+          eb
+            .selectFrom('tickets')
+            .select(sql.lit(1).as('one'))
+            .whereRef('tickets.assignee_id', '=', 'users.id')
+            .where('tickets.status', 'in', OPEN_TICKET_STATUSES)
+            .where('tickets.structure_id', '=', structureId)
+            .limit(LOAD_COUNT_CAP)
+            .as('capped'),
+        )
         .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('tickets.assignee_id', '=', 'users.id')
-        .where('tickets.status', 'in', OPEN_TICKET_STATUSES)
-        .where('tickets.structure_id', '=', structureId)
         .as('open_tickets'),
       eb
         .selectFrom('tickets')

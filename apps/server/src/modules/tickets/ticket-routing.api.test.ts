@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from '../../db/column-conventions.js';
 import { type HelpDesk, helpDesk } from './test-desk.js';
 
-// The server keeps the routing configuration in memory while its revision stays the same. Changes
-// made elsewhere (another node, `itsm seed`, plain SQL) must still apply to the very next ticket.
+// Who gets a new ticket: the member of the routed group with the fewest open tickets in its
+// structure. The server keeps the routing configuration in memory while its revision stays the
+// same; changes made elsewhere (another node, `itsm seed`, plain SQL) still apply to the next ticket.
 const URGENT_TARGETS = Object.fromEntries(
   [1, 2, 3, 4, 5].map((p) => [String(p), { first_response_minutes: 15, resolution_minutes: 120 }]),
 );
 
-describe('routing configuration changed outside this server', () => {
+describe('ticket routing', () => {
   let d: HelpDesk;
 
   beforeAll(async () => {
@@ -26,6 +27,38 @@ describe('routing configuration changed outside this server', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
+
+  const backlog = async (assignee: number, structure: number, status: string, count: number) => {
+    const row = {
+      title: 'Déjà là',
+      description: '',
+      type: 'incident',
+      status,
+      urgency: 3,
+      impact: 3,
+      priority: 3,
+      requester_id: d.users.requester.id,
+      assignee_id: assignee,
+      structure_id: structure,
+      source: 'web',
+    };
+    await d.db
+      .insertInto('tickets')
+      .values(Array.from({ length: count }, () => row))
+      .execute();
+  };
+
+  it('gives the ticket to the member with the fewest open tickets in its structure', async () => {
+    const { tech, tech2 } = d.users;
+    await backlog(tech.id, d.structures.branch, 'in_progress', 2);
+    // Closed tickets and tickets of other structures do not count.
+    await backlog(tech2.id, d.structures.branch, 'closed', 5);
+    await backlog(tech2.id, d.structures.root, 'pending', 4);
+    expect(await open()).toMatchObject({ structure: d.structures.branch, assignee: tech2.id });
+    expect(await open()).toMatchObject({ assignee: tech2.id }); // 1 against 2
+    // 2 against 2: the one who received a ticket longest ago
+    expect(await open()).toMatchObject({ assignee: tech.id });
+  });
 
   it('routes the next ticket by the new category group and SLA at once', async () => {
     expect(await open()).toMatchObject({ group: d.group, sla: d.sla });
