@@ -181,7 +181,11 @@ describe('storage conventions round trip', () => {
               from sqlite_master m
               join pragma_index_list(m.name) il
               join pragma_index_info(il.name) ii
-              where m.type = 'table' and ii.seqno = 0`.execute(db)
+              where m.type = 'table' and ii.seqno = 0
+              union all -- an INTEGER PRIMARY KEY is the rowid: the table itself is its index
+              select m.name, p.name
+              from sqlite_master m join pragma_table_info(m.name) p
+              where m.type = 'table' and p.pk = 1 and upper(p.type) = 'INTEGER'`.execute(db)
           ).rows;
     const indexed = new Set(leading.map((r) => `${r.table_name}.${r.column_name}`));
     expect(foreignKeys.length).toBeGreaterThan(10);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MachineTables } from './machines-tables.js';
 import type { TicketTables } from './tickets-tables.js';
 
 // Table types, one interface per table; modules add theirs here as their migrations land.
@@ -176,7 +177,7 @@ export interface MailOutboxTable {
   created_at: Generated<string>;
 }
 
-export interface DB extends TicketTables {
+export interface DB extends TicketTables, MachineTables {
   app_settings: AppSettingsTable;
   config_revisions: ConfigRevisionsTable;
   structures: StructuresTable;

@@ -3,6 +3,7 @@ import * as m20261124090000 from './20261124090000_create_app_settings.js';
 import * as m20261124100000 from './20261124100000_create_identity.js';
 import * as m20261124110000 from './20261124110000_create_tickets.js';
 import * as m20261124150000 from './20261124150000_create_config_revisions.js';
+import * as m20261124170000 from './20261124170000_create_machines.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261124100000_create_identity': m20261124100000,
   '20261124110000_create_tickets': m20261124110000,
   '20261124150000_create_config_revisions': m20261124150000,
+  '20261124170000_create_machines': m20261124170000,
 };

@@ -157,7 +157,7 @@ export function inventoryChanges(before: MachineSnapshot | null, after: MachineS
           differs([
             ['ipv4', sorted(o.ipv4), sorted(n.ipv4)],
             ['ipv6', sorted(o.ipv6), sorted(n.ipv6)],
-            ['speed_mbps', o.speed_mbps, n.speed_mbps],
+            ['speed_mbps', o.speed_mbps, n.speed_mbps ?? o.speed_mbps], // unread is not a change
             ['name', o.name, n.name],
           ]),
       ),

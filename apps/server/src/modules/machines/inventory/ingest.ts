@@ -1,0 +1,25 @@
+import type { InventoryContent } from '@itsm/contracts';
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../../db/transaction.js';
+import type { DB } from '../../../db/types.js';
+import { inventoryChanges, type MachineChange } from './diff.js';
+import { snapshotOf } from './snapshot.js';
+import { loadSnapshot, saveSnapshot } from './store.js';
+
+/**
+ * Stores an incoming inventory of a machine in one transaction: compared with the stored one,
+ * each change becomes a history line; the sections it carries replace the stored ones.
+ */
+export function ingestInventory(
+  db: Kysely<DB>,
+  machineId: number,
+  content: InventoryContent,
+  at: string,
+): Promise<MachineChange[]> {
+  return inTransaction(db, async (trx) => {
+    const after = snapshotOf(content);
+    const changes = inventoryChanges(await loadSnapshot(trx, machineId), after);
+    await saveSnapshot(trx, machineId, after, changes, at);
+    return changes;
+  });
+}
