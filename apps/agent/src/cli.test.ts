@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -64,5 +64,19 @@ describe('itsm-agent CLI', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/ITSM_AGENT_SERVER: the server URL must use http or https/);
+  });
+
+  it('prints the local inventory as a GLPI inventory document, without a server', async () => {
+    const { stdout } = await agent(['inventory', '--json'], { ITSM_AGENT_DATA_DIR: dataDir });
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ action: 'inventory', itemtype: 'Computer' });
+    expect(doc.content.versionclient).toBe(`ITSM-Agent_v${version}`);
+    expect(doc.content.hardware.name).toBe(hostname().split('.')[0]);
+  });
+
+  it('prints a short inventory summary without --json', async () => {
+    const { stdout } = await agent(['inventory'], { ITSM_AGENT_DATA_DIR: dataDir });
+    expect(stdout).toMatch(/^hostname +\S+/m);
+    expect(stdout).toMatch(/^software +\d+ packages$/m);
   });
 });
