@@ -1,31 +1,11 @@
-// Small conversions shared by the collectors.
+import { isPlaceholder } from '@itsm/contracts/placeholders';
 
-// Firmware fills unset SMBIOS strings with these; they identify nothing.
-const PLACEHOLDERS = new Set([
-  '',
-  '-',
-  '0',
-  'none',
-  'n/a',
-  'unknown',
-  'default string',
-  'not specified',
-  'not available',
-  'not applicable',
-  'to be filled by o.e.m.',
-  'system serial number',
-  'system product name',
-  'system manufacturer',
-  'chassis serial number',
-  'base board serial number',
-  '0123456789',
-  'oem',
-]);
+// Small conversions shared by the collectors.
 
 /** A trimmed string, or undefined for empty values and firmware placeholders. */
 export function clean(value: string | null | undefined): string | undefined {
   const text = value?.trim();
-  if (!text || PLACEHOLDERS.has(text.toLowerCase())) return undefined;
+  if (!text || isPlaceholder(text)) return undefined;
   return text;
 }
 

@@ -1,4 +1,4 @@
-import type { InventoryContent } from '@itsm/contracts';
+import { type InventoryContent, isPlaceholder } from '@itsm/contracts';
 
 // An inventory document as the server stores and compares it: one row of system facts, and lists
 // keyed so that two inventories of the same machine line up. Sections missing from a (partial)
@@ -63,35 +63,10 @@ export type MachineSnapshot = {
   users?: string[];
 };
 
-/** Values agents report when the vendor left a field blank: not an identity, not a fact. */
-const PLACEHOLDERS = new Set(
-  [
-    '',
-    '0',
-    'none',
-    'n/a',
-    'na',
-    'unknown',
-    'default string',
-    'not specified',
-    'not applicable',
-    'system serial number',
-    'system product name',
-    'system manufacturer',
-    'to be filled by o.e.m.',
-    'to be filled by oem',
-    'chassis serial number',
-    '123456789',
-    '00000000-0000-0000-0000-000000000000',
-    'ffffffff-ffff-ffff-ffff-ffffffffffff',
-    '03000200-0400-0500-0006-000700080009',
-  ].map((v) => v.toLowerCase()),
-);
-
 /** A reported string, or null when it is empty or a vendor placeholder. */
 export function fact(value: string | undefined | null): string | null {
   const trimmed = value?.trim() ?? '';
-  return PLACEHOLDERS.has(trimmed.toLowerCase()) ? null : trimmed;
+  return isPlaceholder(trimmed) ? null : trimmed;
 }
 
 const number = (value: number | undefined | null) => (value === undefined || value === null ? null : value);
