@@ -13,8 +13,10 @@ import { slaDefinitionOf } from './sla/sla-engine.js';
 type Row = Record<string, unknown>;
 const id = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-/** The help-desk configuration that routes tickets, read in one round trip. */
-/** The snapshot, with every SLA's definition (targets, calendar, levels) as the clocks read it. */
+/**
+ * The help-desk configuration that routes tickets (read in one round trip), with every SLA's
+ * definition (targets, calendar, levels) as the clocks read it.
+ */
 export type RoutingContext = RoutingSnapshot & {
   definitions: Map<number, SlaDefinition & { name: string }>;
 };

@@ -18,7 +18,11 @@ export function ingestInventory(
 ): Promise<MachineChange[]> {
   return inTransaction(db, async (trx) => {
     const after = snapshotOf(content);
-    const changes = inventoryChanges(await loadSnapshot(trx, machineId), after);
+    const before = await loadSnapshot(trx, machineId, {
+      network: after.network !== undefined,
+      software: after.software !== undefined,
+    });
+    const changes = inventoryChanges(before, after);
     await saveSnapshot(trx, machineId, after, changes, at);
     return changes;
   });

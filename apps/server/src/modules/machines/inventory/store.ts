@@ -19,7 +19,15 @@ import type {
 /** Rows per insert: well under the bind-parameter limits of both databases. */
 const CHUNK = 200;
 
-export async function loadSnapshot(db: Kysely<DB>, machineId: number): Promise<MachineSnapshot | null> {
+/**
+ * The stored inventory; the network and software lists (rows of their own) are read only when
+ * `lists` asks for them, as when the incoming inventory carries those sections.
+ */
+export async function loadSnapshot(
+  db: Kysely<DB>,
+  machineId: number,
+  lists: { network: boolean; software: boolean } = { network: true, software: true },
+): Promise<MachineSnapshot | null> {
   const machine = await db
     .selectFrom('machines')
     .leftJoin('machine_system_info as info', 'info.machine_id', 'machines.id')
@@ -53,20 +61,22 @@ export async function loadSnapshot(db: Kysely<DB>, machineId: number): Promise<M
     .where('machines.id', '=', machineId)
     .executeTakeFirst();
   if (!machine || machine.info_id === null) return null;
-  const [network, software] = await Promise.all([
-    db
-      .selectFrom('machine_network_interfaces')
-      .select(['name', 'mac', 'ipv4_json', 'ipv6_json', 'speed_mbps', 'is_dhcp', 'is_virtual'])
-      .where('machine_id', '=', machineId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('machine_software')
-      .select(['name', 'version', 'publisher', 'arch'])
-      .where('machine_id', '=', machineId)
-      .orderBy('id')
-      .execute(),
-  ]);
+  const network = lists.network
+    ? await db
+        .selectFrom('machine_network_interfaces')
+        .select(['name', 'mac', 'ipv4_json', 'ipv6_json', 'speed_mbps', 'is_dhcp', 'is_virtual'])
+        .where('machine_id', '=', machineId)
+        .orderBy('id')
+        .execute()
+    : null;
+  const software = lists.software
+    ? await db
+        .selectFrom('machine_software')
+        .select(['name', 'version', 'publisher', 'arch'])
+        .where('machine_id', '=', machineId)
+        .orderBy('id')
+        .execute()
+    : null;
   const system: SystemFacts = {
     hostname: machine.hostname,
     domain: machine.domain,
@@ -90,7 +100,7 @@ export async function loadSnapshot(db: Kysely<DB>, machineId: number): Promise<M
   };
   return {
     system,
-    network: network.map(
+    network: network?.map(
       (n): NetworkFacts => ({
         name: n.name,
         mac: n.mac,
@@ -101,7 +111,7 @@ export async function loadSnapshot(db: Kysely<DB>, machineId: number): Promise<M
         is_virtual: Boolean(n.is_virtual),
       }),
     ),
-    software: software as SoftwareFacts[],
+    software: (software ?? undefined) as SoftwareFacts[] | undefined,
     disks: (machine.disks_json ?? []) as DiskFacts[],
     volumes: (machine.volumes_json ?? []) as VolumeFacts[],
     memory_modules: (machine.memory_modules_json ?? []) as MemoryModuleFacts[],
@@ -126,23 +136,24 @@ export async function saveSnapshot(
   at: string,
 ): Promise<void> {
   const { system } = snapshot;
-  if (system)
-    await trx
-      .updateTable('machines')
-      .set({
-        // A fact the agent could not read keeps its stored value.
-        ...(system.hostname !== null && { hostname: system.hostname }),
-        ...(system.domain !== null && { domain: system.domain }),
-        ...(system.os_name !== null && { os_name: system.os_name }),
-        ...(system.os_version !== null && { os_version: system.os_version }),
-        ...(system.manufacturer !== null && { manufacturer: system.manufacturer }),
-        ...(system.model !== null && { model: system.model }),
-        ...(system.serial !== null && { serial: system.serial }),
-        ...(system.uuid !== null && { system_uuid: system.uuid }),
-        updated_at: at,
-      })
-      .where('id', '=', machineId)
-      .execute();
+  await trx
+    .updateTable('machines')
+    .set({
+      // A fact the agent could not read keeps its stored value.
+      ...(system?.hostname && { hostname: system.hostname }),
+      ...(system?.domain && { domain: system.domain }),
+      ...(system?.os_name && { os_name: system.os_name }),
+      ...(system?.os_version && { os_version: system.os_version }),
+      ...(system?.manufacturer && { manufacturer: system.manufacturer }),
+      ...(system?.model && { model: system.model }),
+      ...(system?.serial && { serial: system.serial }),
+      ...(system?.uuid && { system_uuid: system.uuid }),
+      ...(system && { updated_at: at }),
+      last_inventory_at: at,
+      last_seen_at: at,
+    })
+    .where('id', '=', machineId)
+    .execute();
   const info = {
     ...(system && {
       os_kernel: system.os_kernel,
@@ -205,9 +216,4 @@ export async function saveSnapshot(
       .values(chunk.map((c) => ({ machine_id: machineId, ...c, source: 'agent', created_at: at })))
       .execute(),
   );
-  await trx
-    .updateTable('machines')
-    .set({ last_inventory_at: at, last_seen_at: at })
-    .where('id', '=', machineId)
-    .execute();
 }
