@@ -6,6 +6,7 @@ import { createDatabase, type Database } from './db/connection.js';
 import { type DialectHelpers, dialectHelpers } from './db/dialect.js';
 import { registerHelpDesk } from './modules/help-desk.js';
 import { registerIdentity } from './modules/identity.js';
+import { registerMachines } from './modules/machines/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { loggerOptions } from './platform/http/logger.js';
@@ -99,7 +100,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyCookie);
   const clock = options.clock ?? systemClock;
   const identity = registerIdentity(app, { clock });
-  await registerHelpDesk(app, { clock, ...identity });
+  const helpDesk = await registerHelpDesk(app, { clock, ...identity });
+  registerMachines(app, {
+    clock,
+    audit: identity.audit,
+    resolver: identity.resolver,
+    tickets: helpDesk.tickets,
+  });
   await registerWeb(app, config.webDir);
 
   return app;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
-// Table types of the machines module (migration 20261124170000_create_machines).
+// Table types of the machines module (migrations 20261124170000_create_machines and
+// 20261125090000_create_agent_exchange).
 
 export interface MachinesTable {
   id: Generated<number>;
@@ -23,6 +24,7 @@ export interface MachinesTable {
   section_hashes_json: unknown;
   last_seen_at: string | null;
   last_inventory_at: string | null;
+  enrollment_key_id: number | null;
   created_at: Generated<string>;
   updated_at: Generated<string>;
 }
@@ -83,10 +85,52 @@ export interface MachineHistoryTable {
   created_at: Generated<string>;
 }
 
+export interface EnrollmentKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_hint: string;
+  structure_id: number;
+  site_id: number | null;
+  expires_at: string | null;
+  max_uses: number | null;
+  uses: Generated<number>;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created_by_id: number | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface MachineInstructionsTable {
+  id: Generated<number>;
+  machine_id: number;
+  kind: string;
+  payload_json: unknown;
+  status: Generated<string>;
+  created_by_id: number | null;
+  created_at: Generated<string>;
+  sent_at: string | null;
+  completed_at: string | null;
+  result_json: unknown;
+  error: string | null;
+}
+
+export interface IdempotencyReceiptsTable {
+  owner: string;
+  key: string;
+  kind: string;
+  result_id: number | null;
+  created_at: Generated<string>;
+}
+
 export interface MachineTables {
   machines: MachinesTable;
   machine_system_info: MachineSystemInfoTable;
   machine_network_interfaces: MachineNetworkInterfacesTable;
   machine_software: MachineSoftwareTable;
   machine_history: MachineHistoryTable;
+  enrollment_keys: EnrollmentKeysTable;
+  machine_instructions: MachineInstructionsTable;
+  idempotency_receipts: IdempotencyReceiptsTable;
 }

@@ -90,4 +90,5 @@ export async function registerHelpDesk(app: FastifyInstance, deps: Deps) {
     onClosed,
   });
   app.scheduler.every(SLA_JOB, 60, () => slaJob.run());
+  return { tickets };
 }

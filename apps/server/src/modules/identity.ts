@@ -116,5 +116,5 @@ export function registerIdentity(app: FastifyInstance, { clock }: { clock: Clock
     resolver,
   );
   registerSecuritySettingsRoutes(app, security);
-  return { audit, mailer, sendMailSoon, secretKey, ticketSettings: ticketConfig.settings };
+  return { audit, mailer, sendMailSoon, secretKey, resolver, ticketSettings: ticketConfig.settings };
 }

@@ -94,6 +94,7 @@ export const TicketCreateSchema = z.strictObject({
   assignee: IdSchema.nullish().describe('Staff only; otherwise assignment rules decide'),
   group: IdSchema.nullish().describe('Staff only'),
   site: IdSchema.nullish(),
+  machine: IdSchema.nullish().describe('The machine concerned: one you may see (a user: his own)'),
   source: TicketSourceSchema.optional().describe('Defaults to web for sessions, api for tokens'),
   watchers: z.array(IdSchema).max(50).optional(),
 });
@@ -111,6 +112,7 @@ export const TicketUpdateSchema = z
     assignee: IdSchema.nullable(),
     group: IdSchema.nullable(),
     site: IdSchema.nullable(),
+    machine: IdSchema.nullable().describe('Staff only'),
     solution: z.string().max(100_000).nullable(),
     watchers: z.array(IdSchema).max(50),
   })

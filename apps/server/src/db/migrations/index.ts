@@ -4,6 +4,7 @@ import * as m20261124100000 from './20261124100000_create_identity.js';
 import * as m20261124110000 from './20261124110000_create_tickets.js';
 import * as m20261124150000 from './20261124150000_create_config_revisions.js';
 import * as m20261124170000 from './20261124170000_create_machines.js';
+import * as m20261125090000 from './20261125090000_create_agent_exchange.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261124110000_create_tickets': m20261124110000,
   '20261124150000_create_config_revisions': m20261124150000,
   '20261124170000_create_machines': m20261124170000,
+  '20261125090000_create_agent_exchange': m20261125090000,
 };

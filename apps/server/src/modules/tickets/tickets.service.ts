@@ -17,6 +17,7 @@ import { type Actor, assertAllowed, isStaff, type RequestContext } from '../../p
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { type ListParams, listStatements, type PageLinks, paginate } from '../../platform/lists/index.js';
+import { scopeMachines } from '../machines/index.js';
 import type { Notify } from '../notifications/notifier.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { checkUsersExist } from '../users/users.repository.js';
@@ -124,7 +125,9 @@ export function createTicketService({
   async function visible(actor: Actor, id: number) {
     const row = await scopeTickets(
       actor,
-      db.selectFrom('tickets').select([...INTERNAL_COLUMNS, 'tickets.description', 'tickets.type']),
+      db
+        .selectFrom('tickets')
+        .select([...INTERNAL_COLUMNS, 'tickets.description', 'tickets.type', 'tickets.machine_id']),
       { single: true },
     )
       .where('tickets.id', '=', id)
@@ -284,7 +287,25 @@ export function createTicketService({
     return inTransaction(db, (trx, afterCommit) => work(trx, afterCommit, nowIso()));
   }
 
-  async function create(actor: Actor, raw: TicketCreate, request: RequestContext): Promise<TicketDetail> {
+  /** 400 unless the actor may see the machine he links a ticket to. */
+  async function checkMachine(actor: Actor, machineId: number | null | undefined) {
+    if (machineId === null || machineId === undefined) return;
+    const found = await scopeMachines(actor, db.selectFrom('machines').select('machines.id'))
+      .where('machines.id', '=', machineId)
+      .executeTakeFirst();
+    if (!found) throw fieldError('body', 'machine', `No such machine: ${machineId}`, 'not_found');
+  }
+
+  /**
+   * `relayed`: what the agent of a machine vouches for (the desktop app): the ticket is about that
+   * machine, whoever its main user is.
+   */
+  async function create(
+    actor: Actor,
+    raw: TicketCreate,
+    request: RequestContext,
+    relayed: { machine?: number; source?: 'agent' } = {},
+  ): Promise<TicketDetail> {
     const input = TicketCreateSchema.parse(raw);
     const staff = isStaff(actor);
     if (!staff) {
@@ -341,6 +362,8 @@ export function createTicketService({
     ]);
     if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
     await checkUsersExist(db, input.watchers ?? [], 'watchers');
+    if (relayed.machine === undefined) await checkMachine(actor, input.machine);
+    const machineId = relayed.machine ?? input.machine ?? null;
 
     const { priority_matrix } = await settings.get();
     const priority = priorityOf(input.urgency as Level, input.impact as Level, priority_matrix as Level[][]);
@@ -353,7 +376,7 @@ export function createTicketService({
           ? category.approver_user_id
           : null;
     const approverGroup = needsApproval && category.approval === 'group' ? category.approver_group_id : null;
-    const source = input.source ?? (actor.via === 'token' ? 'api' : 'web');
+    const source = relayed.source ?? input.source ?? (actor.via === 'token' ? 'api' : 'web');
     const me =
       requester.id === actor.id
         ? { id: actor.id, name: `${requester.first_name} ${requester.last_name}` }
@@ -395,6 +418,7 @@ export function createTicketService({
           group_id: route.groupId,
           structure_id: structureId,
           site_id: input.site ?? requester.site_id,
+          machine_id: machineId,
           source,
           approver_user_id: approverUser,
           approver_group_id: approverGroup,
@@ -500,6 +524,7 @@ export function createTicketService({
     ]);
     if (input.assignee) await checkAgent(db, input.assignee, 'assignee');
     if (input.watchers) await checkUsersExist(db, input.watchers, 'watchers');
+    await checkMachine(actor, input.machine);
 
     const urgency = input.urgency ?? before.urgency;
     const impact = input.impact ?? before.impact;
@@ -520,6 +545,7 @@ export function createTicketService({
       assignee: input.assignee === undefined ? before.assignee_id : input.assignee,
       group: input.group === undefined ? before.group_id : input.group,
       site: input.site,
+      machine: input.machine,
       solution: input.solution,
     };
     const changes = changesOf(
@@ -534,6 +560,7 @@ export function createTicketService({
         assignee: before.assignee_id,
         group: before.group_id,
         site: before.site_id,
+        machine: before.machine_id,
         solution: before.solution,
       },
       Object.fromEntries(Object.entries(after).filter(([, v]) => v !== undefined)),
@@ -562,6 +589,7 @@ export function createTicketService({
           assignee_id: after.assignee,
           group_id: after.group,
           ...(after.site !== undefined && { site_id: after.site }),
+          ...(after.machine !== undefined && { machine_id: after.machine }),
           ...(after.solution !== undefined && { solution: after.solution }),
           ...(changes?.assignee !== undefined && { assigned_at: after.assignee ? at : null }),
           ...(takesStatus && { status: 'assigned' }),

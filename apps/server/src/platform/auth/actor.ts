@@ -39,6 +39,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without authentication (login, password reset…). */
     public?: boolean;
+    /** An agent route: no user is resolved; the route checks the machine token itself. */
+    agent?: boolean;
     /** Reachable while the actor still has a requirement (change password, enrol MFA): any, or these. */
     allowWithRequirement?: boolean | readonly Requirement[];
   }

@@ -35,6 +35,8 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/v1/') || url === '/api/v1/openapi.json') return;
     const config = request.routeOptions.config;
+    // Agents authenticate with their machine token, checked by their own routes.
+    if (config.agent) return;
     const resolved = await resolveActor(request, reply, deps);
     request.actor = resolved.actor;
     if (config.public) return;
@@ -52,11 +54,33 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
       const row = await deps.credentials.findSession(sha256Hex(token));
       return row ? toActor(row, 'session', row.id, row.csrf_token, deps) : null;
     },
+    async tokenActor(token, request) {
+      return (await tokenActorOf(token, request, deps)) ?? null;
+    },
   };
 }
 
-/** The actor of a session just opened, exactly as the next request will see it. */
-export type ActorResolver = { sessionActor(token: string): Promise<Actor | null> };
+export type ActorResolver = {
+  /** The actor of a session just opened, exactly as the next request will see it. */
+  sessionActor(token: string): Promise<Actor | null>;
+  /** The actor of an API token sent another way than the Authorization header (an agent relaying its user). */
+  tokenActor(token: string, request: FastifyRequest): Promise<Actor | null>;
+};
+
+/** The actor of a valid, unexpired API token (its last use recorded), or undefined. */
+async function tokenActorOf(
+  token: string,
+  request: FastifyRequest,
+  deps: AuthenticationDeps,
+): Promise<Actor | undefined> {
+  const now = deps.clock();
+  const row = await deps.credentials.findToken(sha256Hex(token));
+  if (!row || (row.expires_at !== null && row.expires_at <= now.toISOString())) return undefined;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+    await deps.credentials.touchToken(row.id, now, request.ip);
+  }
+  return toActor(row, 'token', row.id, null, deps);
+}
 
 type Resolved = { actor: Actor | null; expired: boolean };
 
@@ -70,14 +94,9 @@ async function resolveActor(
   if (header !== undefined) {
     const match = /^(?:Token|Bearer)\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new AppError('INVALID_TOKEN', { detail: 'Use "Authorization: Token <token>"' });
-    const row = await deps.credentials.findToken(sha256Hex(match[1]));
-    if (!row || (row.expires_at !== null && row.expires_at <= now.toISOString())) {
-      throw new AppError('INVALID_TOKEN');
-    }
-    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
-      await deps.credentials.touchToken(row.id, now, request.ip);
-    }
-    return { actor: await toActor(row, 'token', row.id, null, deps), expired: false };
+    const actor = await tokenActorOf(match[1], request, deps);
+    if (!actor) throw new AppError('INVALID_TOKEN');
+    return { actor, expired: false };
   }
 
   const cookieName = sessionCookieName(deps.cookie.secure);

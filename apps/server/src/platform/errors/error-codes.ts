@@ -54,6 +54,16 @@ export const ERROR_CODES = {
   SURVEY_ANSWERED: { status: 409, title: 'This survey has already been answered' },
   NOTIFICATION_NOT_FOUND: { status: 404, title: 'Notification not found' },
   VIEW_NOT_FOUND: { status: 404, title: 'Saved view not found' },
+  // machines and agents
+  MACHINE_NOT_FOUND: { status: 404, title: 'Machine not found' },
+  ENROLLMENT_KEY_NOT_FOUND: { status: 404, title: 'Enrollment key not found' },
+  INVALID_ENROLLMENT_KEY: { status: 401, title: 'Unknown, revoked, expired or used-up enrollment key' },
+  INVALID_MACHINE_TOKEN: { status: 401, title: 'Unknown or revoked machine token' },
+  INSTRUCTION_NOT_FOUND: { status: 404, title: 'Instruction not found' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    title: 'A request with this idempotency key is still being processed; retry later',
+  },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   NOT_READY: { status: 503, title: 'Service not ready' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },

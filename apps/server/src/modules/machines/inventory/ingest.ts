@@ -16,14 +16,22 @@ export function ingestInventory(
   content: InventoryContent,
   at: string,
 ): Promise<MachineChange[]> {
-  return inTransaction(db, async (trx) => {
-    const after = snapshotOf(content);
-    const before = await loadSnapshot(trx, machineId, {
-      network: after.network !== undefined,
-      software: after.software !== undefined,
-    });
-    const changes = inventoryChanges(before, after);
-    await saveSnapshot(trx, machineId, after, changes, at);
-    return changes;
+  return inTransaction(db, (trx) => storeInventory(trx, machineId, content, at));
+}
+
+/** The same, inside the caller's transaction. */
+export async function storeInventory(
+  trx: Kysely<DB>,
+  machineId: number,
+  content: InventoryContent,
+  at: string,
+): Promise<MachineChange[]> {
+  const after = snapshotOf(content);
+  const before = await loadSnapshot(trx, machineId, {
+    network: after.network !== undefined,
+    software: after.software !== undefined,
   });
+  const changes = inventoryChanges(before, after);
+  await saveSnapshot(trx, machineId, after, changes, at);
+  return changes;
 }
