@@ -6,7 +6,6 @@ import type {
   MachineStatus,
   MachineSystemInfo,
 } from '@itsm/contracts';
-import { OPEN_TICKET_STATUSES } from '@itsm/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 
@@ -81,7 +80,7 @@ const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[])
 export async function machineDetailParts(
   db: Kysely<DB>,
   machineId: number,
-): Promise<Omit<MachineDetail, keyof Machine | 'can_edit'>> {
+): Promise<Omit<MachineDetail, keyof Machine | 'can_edit' | 'open_ticket_count'>> {
   const [extra, info, interfaces, counts, instructions] = await Promise.all([
     db
       .selectFrom('machines')
@@ -99,8 +98,6 @@ export async function machineDetailParts(
     db
       .selectNoFrom([
         sql<number>`(select count(*) from machine_software where machine_id = ${machineId})`.as('software'),
-        sql<number>`(select count(*) from tickets where machine_id = ${machineId}
-          and status in (${sql.join(OPEN_TICKET_STATUSES)}))`.as('open_tickets'),
       ])
       .executeTakeFirstOrThrow(),
     instructionsOf(db, machineId, { limit: 10 }),
@@ -142,7 +139,6 @@ export async function machineDetailParts(
       is_virtual: Boolean(i.is_virtual),
     })),
     software_count: Number(counts.software),
-    open_ticket_count: Number(counts.open_tickets),
     instructions,
   };
 }

@@ -9,6 +9,7 @@ import {
   type MachineHistoryEntry,
   type MachineInstruction,
   type MachineUpdate,
+  OPEN_TICKET_STATUSES,
   type Page,
   type Software,
 } from '@itsm/contracts';
@@ -23,6 +24,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
 import { checkReferences } from '../tickets/config/references.js';
+import { scopeTickets } from '../tickets/tickets.policy.js';
 import { scopeUsers } from '../users/users.policy.js';
 import { applyMachineExtras, type MachineListExtras, machineList } from './machine-list.js';
 import { canDeleteMachine, canManageMachine, scopeMachines } from './machines.policy.js';
@@ -70,9 +72,18 @@ export function createMachineService({ db, dialect, clock, audit }: Deps) {
 
   async function get(actor: Actor, id: number): Promise<MachineDetail> {
     const machine = await find(actor, id);
+    // Counted among the tickets the viewer may see: the number matches the Tickets tab.
+    const open = await scopeTickets(
+      actor,
+      db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')),
+    )
+      .where('tickets.machine_id', '=', id)
+      .where('tickets.status', 'in', OPEN_TICKET_STATUSES)
+      .executeTakeFirstOrThrow();
     return {
       ...machine,
       ...(await machineDetailParts(db, id)),
+      open_ticket_count: Number(open.n),
       can_edit: canManageMachine(actor, { structure_id: machine.structure }),
     };
   }
@@ -98,6 +109,7 @@ export function createMachineService({ db, dialect, clock, audit }: Deps) {
     if (input.main_user !== undefined && input.main_user !== null) {
       const user = await scopeUsers(actor, db.selectFrom('users').select('users.id'))
         .where('users.id', '=', input.main_user)
+        .where('users.is_active', '=', true)
         .executeTakeFirst();
       if (!user) throw fieldError('body', 'main_user', `No such user: ${input.main_user}`, 'not_found');
     }
@@ -131,6 +143,9 @@ export function createMachineService({ db, dialect, clock, audit }: Deps) {
       params: ListParams & MachineListExtras,
       links: PageLinks,
     ): Promise<Page<Machine>> {
+      // Alone it would be ignored and the whole fleet listed, as if the filter had applied.
+      if (params.software_version !== undefined && params.software === undefined)
+        throw fieldError('query', 'software_version', 'Only with `software`: a version of that software');
       const query = applyMachineExtras(visible(actor), params, dialect, clock());
       const page = await paginate(query, machineList, params, dialect, links);
       return { ...page, results: page.results.map(toMachine) };
@@ -301,6 +316,10 @@ export function createMachineService({ db, dialect, clock, audit }: Deps) {
     ): Promise<{ instruction: MachineInstruction; created: boolean }> {
       const machine = await managed(actor, id);
       const input = InstructionCreateSchema.parse(raw);
+      if (!machine.has_agent)
+        throw new AppError('MACHINE_HAS_NO_AGENT', {
+          detail: `${machine.hostname} has no enrolled agent to instruct`,
+        });
       const now = clock().toISOString();
       const result = await inTransaction(db, async (trx) => {
         const waiting = (

@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   ENROLLMENT_KEY_NOT_FOUND: { status: 404, title: 'Enrollment key not found' },
   INVALID_ENROLLMENT_KEY: { status: 401, title: 'Unknown, revoked, expired or used-up enrollment key' },
   INVALID_MACHINE_TOKEN: { status: 401, title: 'Unknown or revoked machine token' },
+  MACHINE_HAS_NO_AGENT: { status: 409, title: 'This machine has no enrolled agent' },
   INSTRUCTION_NOT_FOUND: { status: 404, title: 'Instruction not found' },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
