@@ -8,9 +8,12 @@ import { repoRoot, webDistDir } from './paths.js';
 
 export type RunningServer = {
   baseUrl: string;
+  port: number;
+  dataDir: string;
   /** Runs a CLI command (`main.ts <args>`) against this server's database; resolves with its stdout. */
   cli: (args: string[]) => Promise<string>;
-  stop: () => Promise<void>;
+  /** Stops the server; its database is removed unless `keepData` (to start it again on the same data). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 };
 
 /** Asks the OS for a free TCP port on the loopback interface. */
@@ -52,10 +55,20 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-/** Starts the real server (`main.ts serve`) on a fresh SQLite database and waits for /readyz. */
-export async function startServer({ readyTimeoutMs = 60_000 } = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'itsm-e2e-'));
-  const port = await freePort();
+/**
+ * Starts the real server (`main.ts serve`) on a fresh SQLite database (or on the data and port of
+ * a stopped one) and waits for /readyz.
+ */
+export async function startServer({
+  readyTimeoutMs = 60_000,
+  dataDir = mkdtempSync(join(tmpdir(), 'itsm-e2e-')),
+  port: fixedPort,
+}: {
+  readyTimeoutMs?: number;
+  dataDir?: string;
+  port?: number;
+} = {}): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...serverEnvironment(),
@@ -76,14 +89,14 @@ export async function startServer({ readyTimeoutMs = 60_000 } = {}): Promise<Run
     output += chunk.toString();
   });
 
-  const stop = async () => {
+  const stop = async ({ keepData = false } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited(child);
       clearTimeout(killer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + readyTimeoutMs;
@@ -97,7 +110,7 @@ export async function startServer({ readyTimeoutMs = 60_000 } = {}): Promise<Run
     }
     try {
       const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return { baseUrl, cli: (args) => runCli(args, env), stop };
+      if (response.status === 200) return { baseUrl, port, dataDir, cli: (args) => runCli(args, env), stop };
       last = `HTTP ${response.status}: ${await response.text()}`;
     } catch (error) {
       last = (error as Error).message;

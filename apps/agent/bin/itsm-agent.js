@@ -4,7 +4,8 @@ import { register as registerHooks } from 'node:module';
 
 const built = new URL('../dist/cli.js', import.meta.url);
 
-if (existsSync(built)) {
+// ITSM_AGENT_FROM_SOURCE=1 runs the sources even next to a build (tests, development).
+if (existsSync(built) && process.env.ITSM_AGENT_FROM_SOURCE !== '1') {
   await import(built.href);
 } else {
   // A source checkout without a build: workspace packages from their sources, TypeScript compiled

@@ -19,7 +19,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('ITSM_AGENT_')),
   );
-  return { ...env, ...extra };
+  // The sources under test, even next to a stale build.
+  return { ...env, ITSM_AGENT_FROM_SOURCE: '1', ...extra };
 }
 
 function agent(args: string[], env: Record<string, string> = {}) {
@@ -45,13 +46,30 @@ describe('itsm-agent CLI', () => {
       ITSM_AGENT_SERVER: 'https://itsm.example.test/',
       ITSM_AGENT_DATA_DIR: dataDir,
     });
-    expect(JSON.parse(stdout)).toEqual({ server: 'https://itsm.example.test', dataDir, logLevel: 'info' });
+    expect(JSON.parse(stdout)).toEqual({
+      server: 'https://itsm.example.test',
+      dataDir,
+      logLevel: 'info',
+      uiPort: 8765,
+      splaySeconds: 300,
+    });
   });
 
   it('prints readable lines without --json', async () => {
     const { stdout } = await agent(['config'], { ITSM_AGENT_DATA_DIR: dataDir });
     expect(stdout).toMatch(/^server +\(not set/m);
-    expect(stdout).toContain(`data dir   ${dataDir}`);
+    expect(stdout).toMatch(new RegExp(`^data dir +${dataDir}$`, 'm'));
+    expect(stdout).toMatch(/^desktop app port +8765$/m);
+  });
+
+  it('says how to enrol when asked for its status before enrolment, and exits with 1', async () => {
+    const failure = await agent(['status'], { ITSM_AGENT_DATA_DIR: dataDir }).then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain('not enrolled');
+    expect(failure?.stdout).toContain('itsm-agent enroll --server URL --key KEY');
   });
 
   it('exits with 1 and names the variable on an invalid configuration', async () => {

@@ -90,11 +90,15 @@ describe('loadAgentConfig', () => {
       server: null,
       dataDir: '/home/ann/.local/share/itsm-agent',
       logLevel: 'info',
+      uiPort: 8765,
+      splaySeconds: 300,
     });
   });
 
   it('reads and normalises every variable', () => {
     const env = {
+      ITSM_AGENT_UI_PORT: '9000',
+      ITSM_AGENT_SPLAY_SECONDS: '0',
       ITSM_AGENT_SERVER: 'https://itsm.example.test/',
       ITSM_AGENT_DATA_DIR: '/srv/agent',
       ITSM_AGENT_LOG_LEVEL: 'DEBUG',
@@ -103,15 +107,25 @@ describe('loadAgentConfig', () => {
       server: 'https://itsm.example.test',
       dataDir: '/srv/agent',
       logLevel: 'debug',
+      uiPort: 9000,
+      splaySeconds: 0,
     });
   });
 
   it('treats empty variables as unset', () => {
-    const env = { HOME: '/h', ITSM_AGENT_SERVER: '', ITSM_AGENT_DATA_DIR: ' ', ITSM_AGENT_LOG_LEVEL: '' };
+    const env = {
+      HOME: '/h',
+      ITSM_AGENT_SERVER: '',
+      ITSM_AGENT_DATA_DIR: ' ',
+      ITSM_AGENT_LOG_LEVEL: '',
+      ITSM_AGENT_UI_PORT: '',
+    };
     expect(loadAgentConfig(env, { platform: 'linux', isRoot: true })).toEqual({
       server: null,
       dataDir: '/var/lib/itsm-agent',
       logLevel: 'info',
+      uiPort: 8765,
+      splaySeconds: 300,
     });
   });
 

@@ -11,7 +11,13 @@ export type AgentConfig = {
   server: string | null;
   dataDir: string;
   logLevel: LogLevel;
+  /** Port of the desktop app on 127.0.0.1. */
+  uiPort: number;
+  /** Upper bound of the random delay before the first inventory after a start. */
+  splaySeconds: number;
 };
+
+export const DEFAULT_UI_PORT = 8765;
 
 /** What the agent needs to know about the machine it runs on. */
 export type HostInfo = { platform: NodeJS.Platform; isRoot: boolean };
@@ -107,6 +113,14 @@ function envSchema(host: HostInfo) {
       unsetIfEmpty,
       z.string().max(4096).refine(isAbsolute, 'must be an absolute path').optional(),
     ),
+    ITSM_AGENT_UI_PORT: z.preprocess(
+      unsetIfEmpty,
+      z.coerce.number().int().min(0).max(65_535).default(DEFAULT_UI_PORT),
+    ),
+    ITSM_AGENT_SPLAY_SECONDS: z.preprocess(
+      unsetIfEmpty,
+      z.coerce.number().int().min(0).max(86_400).default(300),
+    ),
     ITSM_AGENT_LOG_LEVEL: z.preprocess(
       (value) => (typeof value === 'string' ? unsetIfEmpty(value.toLowerCase()) : value),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -126,6 +140,8 @@ export function loadAgentConfig(env: Env = process.env, host: HostInfo = current
     server: values.ITSM_AGENT_SERVER ?? null,
     dataDir: values.ITSM_AGENT_DATA_DIR ?? defaultDataDir(host.platform, env, host.isRoot),
     logLevel: values.ITSM_AGENT_LOG_LEVEL,
+    uiPort: values.ITSM_AGENT_UI_PORT,
+    splaySeconds: values.ITSM_AGENT_SPLAY_SECONDS,
   };
 }
 
