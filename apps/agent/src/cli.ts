@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { AgentConfig } from './config.js';
+import { AGENT_VERSION } from './version.js';
 
-// src/cli.ts and dist/cli.js both sit one level below the package root.
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+const pkg = { version: AGENT_VERSION };
 
 function formatConfig(config: AgentConfig): string {
   const rows: [string, string][] = [
@@ -120,12 +117,11 @@ program
     console.log(url);
   });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+// No top-level await: the single-file executable runs this file as CommonJS.
+program.parseAsync(process.argv).catch((error: unknown) => {
   // Compared by name: importing the class would load config.js (and zod) for every command.
   const known = ['AgentConfigError', 'NotEnrolledError', 'ServerError', 'AgentStateError'];
   if (!(error instanceof Error && known.includes(error.name))) throw error;
   console.error(error.message);
   process.exitCode = 1;
-}
+});

@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { AGENT_VERSION } from '../version.js';
 import type { ContentPart, InventoryContent, InventoryDocument } from './types.js';
 
-// src/inventory/*.ts and dist/inventory/*.js both sit two levels below the package root.
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
-
-export const VERSION_CLIENT = `ITSM-Agent_v${pkg.version}`;
+export const VERSION_CLIENT = `ITSM-Agent_v${AGENT_VERSION}`;
 
 /**
  * GLPI agents name a device `<hostname>-YYYY-MM-DD-HH-MM-SS` once, at their first run, and keep it;
