@@ -4,8 +4,13 @@ import { createLatencyRecorder } from './stats.mjs';
 /**
  * @typedef {{
  *   title: string, method?: string, path: string,
- *   headers?: Record<string, string>, body?: string | object,
+ *   headers?: Record<string, string>, body?: string | Buffer | object,
+ *   setupRequest?: (request: { headers: Record<string, string>, body?: string | Buffer }) => object,
+ *   overallRate?: number, connections?: number,
  * }} BenchRequest
+ * `setupRequest` changes each request (another agent's token, another body); `overallRate` caps the
+ * requests per second (a steady load instead of the most the server can take); `connections`
+ * overrides the run's for this request.
  */
 
 /** @type {{ stop: () => void } | null} */
@@ -24,13 +29,21 @@ export function stopLoad() {
  * @param {{ duration: number, connections: number }} options
  */
 export async function runLoad(baseUrl, request, { duration, connections }) {
-  const json = request.body !== undefined && typeof request.body !== 'string';
+  const json =
+    request.body !== undefined && typeof request.body !== 'string' && !Buffer.isBuffer(request.body);
+  const method = request.method ?? 'GET';
+  const headers = { ...(json ? { 'content-type': 'application/json' } : {}), ...request.headers };
+  const body = json ? JSON.stringify(request.body) : request.body;
   const tracker = autocannon({
     url: new URL(request.path, baseUrl).href,
-    method: request.method ?? 'GET',
-    headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...request.headers },
-    body: json ? JSON.stringify(request.body) : request.body,
-    connections,
+    method,
+    headers,
+    body,
+    ...(request.setupRequest && {
+      requests: [{ method, path: request.path, headers, body, setupRequest: request.setupRequest }],
+    }),
+    ...(request.overallRate && { overallRate: request.overallRate }),
+    connections: request.connections ?? connections,
     duration,
     title: request.title,
   });

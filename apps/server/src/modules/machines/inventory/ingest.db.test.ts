@@ -120,6 +120,54 @@ describe('inventory ingestion', () => {
     ]);
   });
 
+  it('stores exactly the new software list, writing only its differences', async () => {
+    const stored = async () =>
+      (
+        await db
+          .selectFrom('machine_software')
+          .select(['name', 'version', 'publisher', 'arch'])
+          .where('machine_id', '=', machine)
+          .execute()
+      )
+        .map((r) => JSON.stringify([r.name, r.version, r.publisher, r.arch]))
+        .sort();
+    const expected = (list: { name: string; version?: string; publisher?: string }[]) =>
+      list.map((r) => JSON.stringify([r.name, r.version ?? null, r.publisher ?? null, null])).sort();
+    const idsBefore = await db
+      .selectFrom('machine_software')
+      .select('id')
+      .where('machine_id', '=', machine)
+      .where('name', '=', 'pkg-0500')
+      .execute();
+    // Two versions of one package side by side, one without a version, one removed, one upgraded.
+    const next = full();
+    next.hardware = { ...next.hardware, memory: 16384 };
+    const list = [
+      ...software(1999).slice(1),
+      { name: 'pkg-0000', version: '1.1' },
+      { name: 'gimp', version: '2.10.34-1' },
+      { name: 'linux-image', version: '6.1.0-25', publisher: 'Debian' },
+      { name: 'linux-image', version: '6.1.0-26', publisher: 'Debian' },
+      { name: 'no-version' },
+    ];
+    next.softwares = list;
+    await ingestInventory(db, machine, next, at(7));
+    expect(await stored()).toEqual(expected(list));
+    // Unchanged rows keep their identity: nothing was rewritten.
+    expect(
+      await db
+        .selectFrom('machine_software')
+        .select('id')
+        .where('machine_id', '=', machine)
+        .where('name', '=', 'pkg-0500')
+        .execute(),
+    ).toEqual(idsBefore);
+    // One kernel removed, the versionless one too.
+    next.softwares = list.filter((s) => s.version !== '6.1.0-25' && s.name !== 'no-version');
+    await ingestInventory(db, machine, next, at(8));
+    expect(await stored()).toEqual(expected(next.softwares));
+  });
+
   it('leaves the sections a partial inventory does not carry', async () => {
     await ingestInventory(
       db,
@@ -131,7 +179,7 @@ describe('inventory ingestion', () => {
       at(9),
     );
     const snapshot = await loadSnapshot(db, machine);
-    expect(snapshot?.software).toHaveLength(2000);
+    expect(snapshot?.software).toHaveLength(2001);
     expect(snapshot?.system?.memory_mb).toBe(16384);
     expect(snapshot?.network?.[0]?.ipv4).toEqual(['10.0.0.9']);
     expect((await history()).at(-1)).toMatchObject({

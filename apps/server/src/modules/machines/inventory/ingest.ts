@@ -32,6 +32,6 @@ export async function storeInventory(
     software: after.software !== undefined,
   });
   const changes = inventoryChanges(before, after);
-  await saveSnapshot(trx, machineId, after, changes, at);
+  await saveSnapshot(trx, machineId, after, changes, at, before);
   return changes;
 }

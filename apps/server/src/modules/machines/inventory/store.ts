@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { toJson } from '../../../db/column-conventions.js';
 import type { DB } from '../../../db/types.js';
 import type { MachineChange } from './diff.js';
@@ -120,6 +120,67 @@ export async function loadSnapshot(
   };
 }
 
+/** Past this many rows to remove, one delete of the whole list is cheaper than one per row. */
+const ROW_BY_ROW_LIMIT = 100;
+
+const softwareKey = (s: SoftwareFacts) => JSON.stringify([s.name, s.version, s.publisher, s.arch]);
+
+/** The items of `a` that `b` does not hold as many times (multisets: a package may be there twice). */
+function missingFrom(a: readonly SoftwareFacts[], b: readonly SoftwareFacts[]): SoftwareFacts[] {
+  const counts = new Map<string, number>();
+  for (const item of b) counts.set(softwareKey(item), (counts.get(softwareKey(item)) ?? 0) + 1);
+  return a.filter((item) => {
+    const key = softwareKey(item);
+    const left = counts.get(key) ?? 0;
+    if (left > 0) counts.set(key, left - 1);
+    return left === 0;
+  });
+}
+
+/**
+ * Brings the stored software list to `after` by its differences only: an unchanged list of 2,000
+ * packages costs no write, an upgrade two statements.
+ */
+async function saveSoftware(
+  trx: Kysely<DB>,
+  machineId: number,
+  before: readonly SoftwareFacts[] | undefined,
+  after: readonly SoftwareFacts[],
+) {
+  const removed = before ? missingFrom(before, after) : null;
+  const added = before ? missingFrom(after, before) : [...after];
+  if (removed === null || removed.length > ROW_BY_ROW_LIMIT) {
+    await trx.deleteFrom('machine_software').where('machine_id', '=', machineId).execute();
+    await insertChunks([...after], (chunk) =>
+      trx
+        .insertInto('machine_software')
+        .values(chunk.map((s) => ({ machine_id: machineId, ...s })))
+        .execute(),
+    );
+    return;
+  }
+  for (const item of removed) {
+    const same = (column: 'version' | 'publisher' | 'arch') =>
+      sql<boolean>`${sql.ref(column)} is not distinct from ${item[column]}`;
+    const one = trx
+      .selectFrom('machine_software')
+      .select('id')
+      .where('machine_id', '=', machineId)
+      .where('name', '=', item.name)
+      .where(same('version'))
+      .where(same('publisher'))
+      .where(same('arch'))
+      .limit(1);
+    await trx.deleteFrom('machine_software').where('id', 'in', one).execute();
+  }
+  await insertChunks(added, (chunk) =>
+    trx
+      .insertInto('machine_software')
+      .values(chunk.map((s) => ({ machine_id: machineId, ...s })))
+      .execute(),
+  );
+}
+
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
@@ -134,6 +195,7 @@ export async function saveSnapshot(
   snapshot: MachineSnapshot,
   changes: readonly MachineChange[],
   at: string,
+  before?: MachineSnapshot | null,
 ): Promise<void> {
   const { system } = snapshot;
   await trx
@@ -201,15 +263,7 @@ export async function saveSnapshot(
         .execute(),
     );
   }
-  if (snapshot.software) {
-    await trx.deleteFrom('machine_software').where('machine_id', '=', machineId).execute();
-    await insertChunks(snapshot.software, (chunk) =>
-      trx
-        .insertInto('machine_software')
-        .values(chunk.map((s) => ({ machine_id: machineId, ...s })))
-        .execute(),
-    );
-  }
+  if (snapshot.software) await saveSoftware(trx, machineId, before?.software, snapshot.software);
   await insertChunks([...changes], (chunk) =>
     trx
       .insertInto('machine_history')
