@@ -17,6 +17,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Accueil',
         'Tickets',
+        'Machines',
         'Réponses types',
         'Satisfaction',
       ]);
@@ -98,6 +99,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Accueil',
         'Tickets',
+        'Machines',
         'Catégories',
         'SLA',
         'Calendriers ouvrés',
@@ -109,6 +111,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
         'Structures',
         'Groupes',
         'Sites',
+        'Clés d’enrôlement',
         'Journal des connexions',
         'Journal d’audit',
         'Documentation de l’API',

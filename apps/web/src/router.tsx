@@ -1,3 +1,4 @@
+import { MACHINE_STATUSES } from '@itsm/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -208,6 +209,19 @@ const adminPages = [
       'TicketSettingsPage',
     ),
   }),
+  // Where enrolled agents land: administrators only.
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/enrollment-keys',
+    validateSearch: listSearch.extend({
+      structure: z.coerce.number().int().positive().optional().catch(undefined),
+      revoked: booleanText,
+    }),
+    component: lazyRouteComponent(
+      () => import('./features/enrollment-keys/enrollment-keys-page'),
+      'EnrollmentKeysPage',
+    ),
+  }),
 ];
 
 /** A text typed in the URL that looks like a number (`?search=42`) arrives parsed as one: keep it as text. */
@@ -251,6 +265,38 @@ const ticketPages = [
     getParentRoute: () => appRoute,
     path: '/tickets/$id',
     component: lazyRouteComponent(() => import('./features/tickets/ticket-page'), 'TicketPage'),
+  }),
+];
+
+// The machines: every signed-in user (the API scopes them: a user sees the computers he is the main user of).
+const machinePages = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/machines',
+    validateSearch: z.object({
+      page: z.coerce.number().int().min(1).optional().catch(undefined),
+      ordering: text,
+      search: text,
+      status: z.enum(MACHINE_STATUSES).optional().catch(undefined),
+      os: text,
+      structure: id,
+      site: id,
+      software: text,
+      software_version: text,
+      not_seen_days: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+    }),
+    component: lazyRouteComponent(() => import('./features/machines/machines-page'), 'MachinesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/machines/$id',
+    validateSearch: z.object({
+      tab: z
+        .enum(['summary', 'hardware', 'network', 'software', 'history', 'tickets'])
+        .optional()
+        .catch(undefined),
+    }),
+    component: lazyRouteComponent(() => import('./features/machines/machine-page'), 'MachinePage'),
   }),
 ];
 
@@ -299,6 +345,7 @@ const routeTree = rootRoute.addChildren([
     cannedResponsesRoute,
     satisfactionRoute,
     ...ticketPages,
+    ...machinePages,
     adminRoute.addChildren(adminPages),
   ]),
 ]);

@@ -6,8 +6,10 @@ import fr from './fr.json';
 import enAccount from './locales/en/account.json';
 import enAuth from './locales/en/auth.json';
 import enDashboard from './locales/en/dashboard.json';
+import enEnrollmentKeys from './locales/en/enrollment-keys.json';
 import enGroups from './locales/en/groups.json';
 import enJournal from './locales/en/journal.json';
+import enMachines from './locales/en/machines.json';
 import enNotifications from './locales/en/notifications.json';
 import enShell from './locales/en/shell.json';
 import enSites from './locales/en/sites.json';
@@ -18,8 +20,10 @@ import enUsers from './locales/en/users.json';
 import frAccount from './locales/fr/account.json';
 import frAuth from './locales/fr/auth.json';
 import frDashboard from './locales/fr/dashboard.json';
+import frEnrollmentKeys from './locales/fr/enrollment-keys.json';
 import frGroups from './locales/fr/groups.json';
 import frJournal from './locales/fr/journal.json';
+import frMachines from './locales/fr/machines.json';
 import frNotifications from './locales/fr/notifications.json';
 import frShell from './locales/fr/shell.json';
 import frSites from './locales/fr/sites.json';
@@ -43,6 +47,8 @@ export const resources = {
     tickets: enTickets,
     notifications: enNotifications,
     'ticket-admin': enTicketAdmin,
+    machines: enMachines,
+    'enrollment-keys': enEnrollmentKeys,
   },
   fr: {
     translation: fr,
@@ -58,5 +64,7 @@ export const resources = {
     tickets: frTickets,
     notifications: frNotifications,
     'ticket-admin': frTicketAdmin,
+    machines: frMachines,
+    'enrollment-keys': frEnrollmentKeys,
   },
 } as const;

@@ -7,6 +7,7 @@ import {
   HomeIcon,
   KeyIcon,
   MessageTextIcon,
+  MonitorIcon,
   PinIcon,
   RouteIcon,
   ShieldIcon,
@@ -17,6 +18,7 @@ import {
   TreeIcon,
   UsersIcon,
 } from '../../components/icons';
+import { EnrollmentKeyIcon } from '../enrollment-keys/enrollment-key-icon';
 
 export type NavItem = {
   to: string;
@@ -25,6 +27,9 @@ export type NavItem = {
     | 'home'
     | 'tickets'
     | 'myTickets'
+    | 'machines'
+    | 'myMachines'
+    | 'enrollmentKeys'
     | 'users'
     | 'structures'
     | 'groups'
@@ -57,6 +62,9 @@ export const NAVIGATION: NavSection[] = [
       // The same list: the support team's queues, or the requester's own tickets.
       { to: '/tickets', label: 'tickets', icon: TicketIcon, roles: staff },
       { to: '/tickets', label: 'myTickets', icon: TicketIcon, roles: users },
+      // The same list too: the computers in the technician's scope, or the user's own.
+      { to: '/machines', label: 'machines', icon: MonitorIcon, roles: staff },
+      { to: '/machines', label: 'myMachines', icon: MonitorIcon, roles: users },
     ],
   },
   {
@@ -78,6 +86,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/admin/structures', label: 'structures', icon: TreeIcon, roles: admins },
       { to: '/admin/groups', label: 'groups', icon: GroupIcon, roles: admins },
       { to: '/admin/sites', label: 'sites', icon: PinIcon, roles: admins },
+      { to: '/admin/enrollment-keys', label: 'enrollmentKeys', icon: EnrollmentKeyIcon, roles: admins },
       { to: '/admin/login-events', label: 'loginEvents', icon: KeyIcon, roles: admins },
       { to: '/admin/audit-log', label: 'auditLog', icon: ShieldIcon, roles: admins },
     ],

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { namesById, userQuery, useSites, useStructures } from '../../lib/lookups';
 import { fullName } from '../../lib/user-names';
+import { MachineLink } from '../machines/machine-link';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,6 +48,11 @@ export function TicketFields({ ticket, staff }: { ticket: TicketDetail; staff: b
         <Row label={t('fields.site')}>
           {ticket.site ? (namesById(sites.data).get(ticket.site) ?? '…') : none('—')}
         </Row>
+        {ticket.machine ? (
+          <Row label={t('fields.machine')}>
+            <MachineLink id={ticket.machine} />
+          </Row>
+        ) : null}
         <Row label={t('fields.watchers')}>
           {ticket.watchers.length === 0
             ? none(t('detail.noWatchers'))
