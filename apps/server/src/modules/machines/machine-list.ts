@@ -57,16 +57,22 @@ export const machineListExtras = {
     .transform(Number)
     .pipe(z.number().int().min(1).max(3650))
     .optional()
-    .describe('Not seen by its agent for at least this many days (or never)'),
+    .describe('Has an agent that has not been heard of for at least this many days'),
+  has_agent: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('An enrolled agent reports for it (false: registered by hand, or its agent revoked)'),
 };
 
 export type MachineListExtras = {
   software?: string;
   software_version?: string;
   not_seen_days?: number;
+  has_agent?: boolean;
 };
 
-/** Adds the computed filters (software installed, not seen for N days) to a machines query. */
+/** Adds the computed filters (software installed, agent quiet for N days, has an agent) to a machines query. */
 // biome-ignore lint/suspicious/noExplicitAny: any query on machines
 export function applyMachineExtras<Q extends SelectQueryBuilder<any, any, any>>(
   query: Q,
@@ -84,8 +90,18 @@ export function applyMachineExtras<Q extends SelectQueryBuilder<any, any, any>>(
     ) as Q;
   }
   if (extras.not_seen_days !== undefined) {
+    // Machines without an agent are never "seen": they are not the ones that went quiet.
     const since = new Date(now.getTime() - extras.not_seen_days * 86_400_000).toISOString();
-    q = q.where(sql<boolean>`(machines.last_seen_at is null or machines.last_seen_at < ${since})`) as Q;
+    q = q.where(
+      sql<boolean>`machines.agent_token_hash is not null
+        and (machines.last_seen_at is null or machines.last_seen_at < ${since})`,
+    ) as Q;
   }
+  if (extras.has_agent !== undefined)
+    q = q.where(
+      extras.has_agent
+        ? sql<boolean>`machines.agent_token_hash is not null`
+        : sql<boolean>`machines.agent_token_hash is null`,
+    ) as Q;
   return q;
 }

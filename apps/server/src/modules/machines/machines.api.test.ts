@@ -121,7 +121,7 @@ describe('machines API', () => {
     m.stock = (
       await newMachine({ hostname: 'portable-stock-04', structure: s.parc, serial: 'SER-STOCK-4' })
     ).id;
-    // Place the fleet in time and space: seen an hour, 10 days, 40 days ago, never.
+    // Place the fleet in time and space: seen an hour, 10 days, 40 days ago, never (no agent).
     const place = (
       id: number,
       values: { site_id: number | null; main_user_id: number | null; last_seen_at: string | null },
@@ -157,9 +157,12 @@ describe('machines API', () => {
       ['software=libreoffice', [rh]],
       ['software=pkg-0024', [compta]],
       ['software=pkg%25', []],
-      ['not_seen_days=1', [rh, srv, stock]],
-      ['not_seen_days=30', [srv, stock]],
-      ['not_seen_days=365', [stock]],
+      // Agents gone quiet; the machine registered by hand has no agent to hear from.
+      ['not_seen_days=1', [rh, srv]],
+      ['not_seen_days=30', [srv]],
+      ['not_seen_days=365', []],
+      ['has_agent=true', [compta, rh, srv]],
+      ['has_agent=false', [stock]],
       ['main_user={helene}&not_seen_days=7', [rh]],
       ['last_seen_at__lte={5 days ago}', [rh, srv]],
       ['last_seen_at__gte={5 days ago}', [compta]],
@@ -190,6 +193,7 @@ describe('machines API', () => {
       ['not_seen_days=abc', 'not_seen_days'],
       ['not_seen_days=0', 'not_seen_days'],
       ['not_seen_days=99999', 'not_seen_days'],
+      ['has_agent=yes', 'has_agent'],
       ['last_seen_at__lte=yesterday', 'last_seen_at__lte'],
       ['last_seen_at=2026-01-01', 'last_seen_at'],
       ['software=', 'software'],
