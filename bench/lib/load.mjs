@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { createLatencyRecorder } from './stats.mjs';
 
@@ -6,10 +8,11 @@ import { createLatencyRecorder } from './stats.mjs';
  *   title: string, method?: string, path: string,
  *   headers?: Record<string, string>, body?: string | Buffer | object,
  *   setupRequest?: (request: { headers: Record<string, string>, body?: string | Buffer }) => object,
- *   overallRate?: number, connections?: number,
+ *   pacedRate?: number, connections?: number,
  * }} BenchRequest
- * `setupRequest` changes each request (another agent's token, another body); `overallRate` caps the
- * requests per second (a steady load instead of the most the server can take); `connections`
+ * `setupRequest` changes each request (another agent's token, another body); `pacedRate` sends that
+ * many requests per second at even intervals, whatever the answers (many clients each calling now
+ * and then, such as agents' heartbeats) instead of the most the server can take; `connections`
  * overrides the run's for this request.
  */
 
@@ -29,6 +32,7 @@ export function stopLoad() {
  * @param {{ duration: number, connections: number }} options
  */
 export async function runLoad(baseUrl, request, { duration, connections }) {
+  if (request.pacedRate) return runPaced(baseUrl, request, duration);
   const json =
     request.body !== undefined && typeof request.body !== 'string' && !Buffer.isBuffer(request.body);
   const method = request.method ?? 'GET';
@@ -42,7 +46,6 @@ export async function runLoad(baseUrl, request, { duration, connections }) {
     ...(request.setupRequest && {
       requests: [{ method, path: request.path, headers, body, setupRequest: request.setupRequest }],
     }),
-    ...(request.overallRate && { overallRate: request.overallRate }),
     connections: request.connections ?? connections,
     duration,
     title: request.title,
@@ -58,4 +61,66 @@ export async function runLoad(baseUrl, request, { duration, connections }) {
   } finally {
     current = null;
   }
+}
+
+/**
+ * Open-loop load: one request every 1/rate s, each on its own schedule (autocannon's rate limit
+ * sends each second's requests in one burst, which measures the burst, not the steady load).
+ * Answers with the fields of an autocannon result that the report reads.
+ * @param {string} baseUrl @param {BenchRequest} request @param {number} duration
+ */
+async function runPaced(baseUrl, request, duration) {
+  const rate = /** @type {number} */ (request.pacedRate);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies = createLatencyRecorder();
+  const counts = { total: 0, errors: 0, non2xx: 0, bytes: 0 };
+  const json =
+    request.body !== undefined && typeof request.body !== 'string' && !Buffer.isBuffer(request.body);
+  const base = {
+    headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    body: json ? JSON.stringify(request.body) : request.body,
+  };
+  const url = new URL(request.path, baseUrl);
+  const send = () =>
+    new Promise((resolve) => {
+      const { headers, body } = request.setupRequest ? request.setupRequest({ ...base }) : base;
+      const started = performance.now();
+      const req = http.request(url, { method: request.method ?? 'GET', headers, agent }, (res) => {
+        res.on('data', (chunk) => {
+          counts.bytes += chunk.length;
+        });
+        res.on('end', () => {
+          counts.total += 1;
+          if (res.statusCode >= 200 && res.statusCode < 300) latencies.record(performance.now() - started);
+          else counts.non2xx += 1;
+          resolve(undefined);
+        });
+      });
+      req.on('error', () => {
+        counts.errors += 1;
+        resolve(undefined);
+      });
+      req.end(body);
+    });
+  const pending = [];
+  const start = performance.now();
+  for (let i = 0; i < rate * duration; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(send());
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    result: {
+      requests: { mean: counts.total / seconds, total: counts.total },
+      errors: counts.errors,
+      timeouts: 0,
+      non2xx: counts.non2xx,
+      throughput: { mean: counts.bytes / seconds },
+    },
+    latency: latencies.summary(),
+  };
 }

@@ -136,8 +136,7 @@ export function requests(ctx) {
       path: '/api/v1/agent/heartbeat',
       body: heartbeat,
       setupRequest: randomAgent,
-      overallRate: Math.ceil(tokens.length / HEARTBEAT_SECONDS),
-      connections: 50,
+      pacedRate: Math.ceil(tokens.length / HEARTBEAT_SECONDS),
     },
     {
       title: 'heartbeat: capacity (random agents)',

@@ -1,6 +1,7 @@
-// `npm run build:agent`: the agent as one Linux executable (a Node single executable application:
-// the Node binary running this machine, with the bundled agent injected), plus a systemd unit.
-// Output in apps/agent/dist-sea/.
+// `npm run build:agent`: the agent as one executable for the OS it runs on (a Node single executable
+// application: the Node binary running this script, with the bundled agent injected), plus a
+// systemd unit. Output in apps/agent/dist-sea/. Built and tested on Linux; on Windows it gives
+// itsm-agent.exe, on macOS a binary to sign again (codesign --sign - dist-sea/itsm-agent).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const out = path.join(root, 'dist-sea');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const bundle = path.join(out, 'itsm-agent.cjs');
 const blob = path.join(out, 'itsm-agent.blob');
-const executable = path.join(out, 'itsm-agent');
+const executable = path.join(out, process.platform === 'win32' ? 'itsm-agent.exe' : 'itsm-agent');
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -44,8 +45,10 @@ writeFileSync(
 execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
 copyFileSync(process.execPath, executable);
 chmodSync(executable, 0o755);
+if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', executable]);
 await inject(executable, 'NODE_SEA_BLOB', readFileSync(blob), {
   sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+  ...(process.platform === 'darwin' && { machoSegmentName: 'NODE_SEA' }),
 });
 rmSync(blob);
 rmSync(config);
