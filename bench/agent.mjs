@@ -68,7 +68,7 @@ const candidates = [
     ? [
         {
           name: 'fusioninventory-agent --local',
-          command: [FUSION, '--local', fusionDir, '--no-category=printer'],
+          command: [FUSION, '--local', fusionDir],
         },
       ]
     : []),
