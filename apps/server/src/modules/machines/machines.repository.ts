@@ -8,11 +8,7 @@ import type {
 } from '@itsm/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
-
-const userName = (column: string) =>
-  sql<
-    string | null
-  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
+import { userNameOf } from '../users/users.repository.js';
 
 /** The columns of a machine as lists show it, with the names of what it points at. */
 export function selectMachines(db: Kysely<DB>) {
@@ -35,7 +31,7 @@ export function selectMachines(db: Kysely<DB>) {
       'machines.site_id',
       sql<string | null>`(select s.name from sites as s where s.id = machines.site_id)`.as('site_name'),
       'machines.main_user_id',
-      userName('machines.main_user_id').as('main_user_name'),
+      userNameOf('machines.main_user_id').as('main_user_name'),
       sql<boolean>`machines.agent_token_hash is not null`.as('has_agent'),
       'machines.agent_version',
       'machines.last_seen_at',
@@ -183,7 +179,7 @@ export function selectHistory(db: Kysely<DB>, machineId: number) {
       'machine_history.new_value',
       'machine_history.source',
       'machine_history.actor_id as actor',
-      userName('machine_history.actor_id').as('actor_name'),
+      userNameOf('machine_history.actor_id').as('actor_name'),
       'machine_history.created_at',
     ])
     .where('machine_history.machine_id', '=', machineId);

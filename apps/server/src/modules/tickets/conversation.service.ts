@@ -6,6 +6,7 @@ import { type AuditLog, auditContext } from '../../platform/audit/audit-log.js';
 import { type Actor, assertAllowed, type RequestContext } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Notify } from '../notifications/notifier.js';
+import { userNameOf } from '../users/users.repository.js';
 import { refreshSla } from './sla/sla-engine.js';
 import { ticketNumber } from './ticket-list.js';
 import { recordEvent, watcherIds } from './ticket-writes.js';
@@ -42,11 +43,6 @@ export function toAttachment(row: {
 
 const fullName = (alias: string) =>
   sql<string | null>`${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}`;
-
-const userName = (column: string) =>
-  sql<
-    string | null
-  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
 
 type Names = { users: Map<number, string>; groups: Map<number, string> };
 
@@ -233,7 +229,7 @@ export function createConversationService({ db, clock, audit, notify, tickets }:
         db
           .selectFrom('ticket_attachments')
           .selectAll('ticket_attachments')
-          .select(userName('ticket_attachments.uploader_id').as('uploader_name'))
+          .select(userNameOf('ticket_attachments.uploader_id').as('uploader_name'))
           .where('ticket_id', '=', ticketId)
           .where('comment_id', 'is', null)
           .orderBy('id')

@@ -4,15 +4,9 @@ import type { DialectHelpers } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { ListParams } from '../../platform/lists/index.js';
+import { userNameOf } from '../users/users.repository.js';
 import { applyTicketFilters, slaStateOf, ticketNumber } from './ticket-list.js';
 import { scopeTickets } from './tickets.policy.js';
-
-// Names come from scalar subqueries, not joins: a list's count then reads the tickets table alone,
-// and only the rows of the page pay for the lookups.
-const userName = (column: string) =>
-  sql<
-    string | null
-  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
 
 /** A ticket with the names a list shows; scope it (scopeTickets) before running. */
 export function selectTickets(db: Kysely<DB>) {
@@ -32,9 +26,9 @@ export function selectTickets(db: Kysely<DB>) {
         'category_name',
       ),
       'tickets.requester_id',
-      userName('tickets.requester_id').as('requester_name'),
+      userNameOf('tickets.requester_id').as('requester_name'),
       'tickets.assignee_id',
-      userName('tickets.assignee_id').as('assignee_name'),
+      userNameOf('tickets.assignee_id').as('assignee_name'),
       'tickets.group_id',
       sql<string | null>`(select g.name from groups as g where g.id = tickets.group_id)`.as('group_name'),
       'tickets.structure_id',

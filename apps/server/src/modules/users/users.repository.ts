@@ -1,8 +1,17 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import { scopeGroups } from '../groups/groups.policy.js';
+
+/**
+ * "First Last" of the user whose id is in `column`, as a scalar subquery: a list's count then reads
+ * its own table alone, and only the rows of the page pay for the lookup.
+ */
+export const userNameOf = (column: string) =>
+  sql<
+    string | null
+  >`(select u.first_name || ' ' || u.last_name from users as u where u.id = ${sql.ref(column)})`;
 
 export const USER_COLUMNS = [
   'users.id',

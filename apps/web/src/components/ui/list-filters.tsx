@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 import { SearchField } from './search-field';
@@ -64,5 +64,52 @@ export function ListFilters({
         {t('filters.clear')}
       </Button>
     </FilterBar>
+  );
+}
+
+/**
+ * The search box with, on phones, a "More filters" button (counting the filters set) that shows
+ * the other filters (`children`); from `sm` up they all show. Goes inside a grid (FilterBar).
+ */
+export function CollapsibleFilters({
+  search,
+  moreLabel,
+  count,
+  children,
+}: {
+  search: ReactNode;
+  moreLabel: string;
+  /** Filters set among the hidden ones. */
+  count: number;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <>
+      <div className="flex items-end gap-2 sm:col-span-2">
+        <div className="min-w-0 flex-1">{search}</div>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen(!open)}
+          className="inline-flex h-[38px] shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-700 shadow-xs sm:hidden dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        >
+          {moreLabel}
+          {count > 0 ? (
+            <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs text-white">
+              {count}
+            </span>
+          ) : null}
+          <span aria-hidden="true" className={clsx('text-xs transition-transform', open && 'rotate-180')}>
+            ▾
+          </span>
+        </button>
+      </div>
+      <div id={panelId} className={clsx('contents', !open && 'max-sm:hidden')}>
+        {children}
+      </div>
+    </>
   );
 }

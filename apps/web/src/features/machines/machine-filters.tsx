@@ -1,9 +1,8 @@
 import { MACHINE_STATUSES, type MachineStatus } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterBar } from '../../components/ui/list-filters';
+import { CollapsibleFilters, FilterBar } from '../../components/ui/list-filters';
 import { SearchField } from '../../components/ui/search-field';
 import { SelectField } from '../../components/ui/select-field';
 import { StructureFilter } from '../../components/ui/structure-select';
@@ -44,8 +43,6 @@ export function MachineFilterPanel({
 }) {
   const { t } = useTranslation('machines');
   const { t: tt } = useTranslation('tickets');
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
 
   const status = (
     <SelectField
@@ -78,27 +75,7 @@ export function MachineFilterPanel({
 
   return (
     <FilterBar className="sm:grid-cols-2 lg:grid-cols-4">
-      <div className="flex items-end gap-2 sm:col-span-2">
-        <div className="min-w-0 flex-1">{search}</div>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen(!open)}
-          className="inline-flex h-[38px] shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-700 shadow-xs sm:hidden dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-        >
-          {tt('filters.more')}
-          {count > 0 ? (
-            <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs text-white">
-              {count}
-            </span>
-          ) : null}
-          <span aria-hidden="true" className={clsx('text-xs transition-transform', open && 'rotate-180')}>
-            ▾
-          </span>
-        </button>
-      </div>
-      <div id={panelId} className={clsx('contents', !open && 'max-sm:hidden')}>
+      <CollapsibleFilters search={search} moreLabel={tt('filters.more')} count={count}>
         {status}
         <OsFilter value={filters.os} onChange={(os) => onChange({ os })} />
         <StructureFilter value={filters.structure} onChange={(structure) => onChange({ structure })} />
@@ -117,7 +94,7 @@ export function MachineFilterPanel({
           value={filters.software_version ?? ''}
           onCommit={(text) => onChange({ software_version: text || undefined })}
         />
-      </div>
+      </CollapsibleFilters>
       {filtered ? <ClearLink onClear={onClear} className="sm:col-span-2 lg:col-span-4" /> : null}
     </FilterBar>
   );

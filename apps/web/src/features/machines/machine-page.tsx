@@ -1,11 +1,12 @@
 import type { MachineDetail } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ArrowRightIcon, PencilIcon } from '../../components/icons';
+import { PencilIcon } from '../../components/icons';
 import { ActionMenu } from '../../components/ui/action-menu';
+import { BackLink } from '../../components/ui/back-link';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
@@ -30,18 +31,10 @@ const route = getRouteApi('/app/machines/$id');
 const TABS = ['summary', 'hardware', 'network', 'software', 'history', 'tickets'] as const;
 type TabKey = (typeof TABS)[number];
 
-function BackLink() {
+function BackToList() {
   const { t } = useTranslation('machines');
   const me = useMe();
-  return (
-    <Link
-      to="/machines"
-      className="inline-flex items-center gap-1 self-start text-sm font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-    >
-      <ArrowRightIcon className="size-4 rotate-180" />
-      {me.role === 'user' ? t('list.myTitle') : t('list.title')}
-    </Link>
-  );
+  return <BackLink to="/machines">{me.role === 'user' ? t('list.myTitle') : t('list.title')}</BackLink>;
 }
 
 /**
@@ -79,7 +72,7 @@ export function MachinePage() {
   if (missing) {
     return (
       <div className="flex flex-col gap-4">
-        <BackLink />
+        <BackToList />
         <EmptyState title={t('detail.notFound')}>{t('detail.notFoundHint')}</EmptyState>
       </div>
     );
@@ -94,7 +87,7 @@ export function MachinePage() {
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <BackLink />
+        <BackToList />
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">

@@ -3,6 +3,7 @@ import type { ComponentType, SVGProps } from 'react';
 import {
   CalendarIcon,
   ClockIcon,
+  EnrollmentKeyIcon,
   GroupIcon,
   HomeIcon,
   KeyIcon,
@@ -18,7 +19,6 @@ import {
   TreeIcon,
   UsersIcon,
 } from '../../components/icons';
-import { EnrollmentKeyIcon } from '../enrollment-keys/enrollment-key-icon';
 
 export type NavItem = {
   to: string;

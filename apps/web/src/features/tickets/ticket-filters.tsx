@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup } from '../../components/ui/checkbox';
 import { ComboBox, type ComboBoxOption } from '../../components/ui/combo-box';
 import { inputClass } from '../../components/ui/field';
+import { CollapsibleFilters } from '../../components/ui/list-filters';
 import { SearchField } from '../../components/ui/search-field';
 import { SelectField } from '../../components/ui/select-field';
 import { api } from '../../lib/api';
@@ -202,13 +203,11 @@ export function TicketFilterPanel({
 }) {
   const { t } = useTranslation('tickets');
   const { t: ts } = useTranslation('shell');
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
   return (
     <search className="rounded-xl border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900">
       <div className={clsx('grid items-end gap-3', className)}>
-        <div className="flex items-end gap-2 sm:col-span-2">
-          <div className="min-w-0 flex-1">
+        <CollapsibleFilters
+          search={
             <SearchField
               search
               label={t('filters.search')}
@@ -216,28 +215,12 @@ export function TicketFilterPanel({
               value={searchText}
               onCommit={onSearch}
             />
-          </div>
-          <button
-            type="button"
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen(!open)}
-            className="inline-flex h-[38px] shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-700 shadow-xs sm:hidden dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-          >
-            {t('filters.more')}
-            {count > 0 ? (
-              <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs text-white">
-                {count}
-              </span>
-            ) : null}
-            <span aria-hidden="true" className={clsx('text-xs transition-transform', open && 'rotate-180')}>
-              ▾
-            </span>
-          </button>
-        </div>
-        <div id={panelId} className={clsx('contents', !open && 'max-sm:hidden')}>
+          }
+          moreLabel={t('filters.more')}
+          count={count}
+        >
           {children}
-        </div>
+        </CollapsibleFilters>
       </div>
       {filtered ? (
         <div className="mt-3 flex justify-end">

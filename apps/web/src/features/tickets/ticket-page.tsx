@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ArrowRightIcon } from '../../components/icons';
+import { BackLink } from '../../components/ui/back-link';
 import { EmptyState, ErrorState, Spinner } from '../../components/ui/states';
 import { ApiError } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
@@ -19,18 +19,10 @@ import { Timeline } from './timeline';
 
 const route = getRouteApi('/app/tickets/$id');
 
-function BackLink() {
+function BackToList() {
   const { t } = useTranslation('tickets');
   const me = useMe();
-  return (
-    <Link
-      to="/tickets"
-      className="inline-flex items-center gap-1 self-start text-sm font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-    >
-      <ArrowRightIcon className="size-4 rotate-180" />
-      {me.role === 'user' ? t('list.myTitle') : t('list.title')}
-    </Link>
-  );
+  return <BackLink to="/tickets">{me.role === 'user' ? t('list.myTitle') : t('list.title')}</BackLink>;
 }
 
 /**
@@ -53,7 +45,7 @@ export function TicketPage() {
   if (missing) {
     return (
       <div className="flex flex-col gap-4">
-        <BackLink />
+        <BackToList />
         <EmptyState title={t('detail.notFound')}>{t('detail.notFoundHint')}</EmptyState>
       </div>
     );
@@ -65,7 +57,7 @@ export function TicketPage() {
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <BackLink />
+        <BackToList />
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-medium text-slate-500 dark:text-slate-400">
