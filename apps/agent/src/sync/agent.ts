@@ -122,9 +122,11 @@ export function startAgent(options: AgentOptions): RunningAgent {
     await sync();
   }
 
+  // Being applied now: the server may hand an instruction out again before its result is queued.
+  const applying = new Set<number>();
   async function handle(instruction: Instruction) {
-    if (store.get().handledInstructions.includes(instruction.id)) return;
-    store.markHandled(instruction.id);
+    if (store.get().handledInstructions.includes(instruction.id) || applying.has(instruction.id)) return;
+    applying.add(instruction.id);
     const outcome = await applyInstruction(instruction, {
       inventoryNow,
       setIntervals: (intervals) => {
@@ -133,7 +135,11 @@ export function startAgent(options: AgentOptions): RunningAgent {
         return next;
       },
     });
+    // Handled once its result is on disk: killed before that, the agent applies it again when the
+    // server hands it out again (collecting and changing intervals are safe to repeat).
     queue.push('instruction_result', { id: instruction.id, ...outcome });
+    store.markHandled(instruction.id);
+    applying.delete(instruction.id);
     await sync();
   }
 

@@ -315,6 +315,9 @@ describe('agent exchange', () => {
 
     expectProblem(await send({}), 400, 'VALIDATION_FAILED');
     expectProblem(await send({ 'x-user-token': 'itsm_not-a-real-token' }), 401, 'INVALID_TOKEN');
+    const temporary = await f.user({ structure: lyon, mustChangePassword: true });
+    const temporaryToken = (await f.token(temporary)).authorization?.replace(/^Token /, '') ?? '';
+    expectProblem(await send({ 'x-user-token': temporaryToken }), 403, 'PASSWORD_CHANGE_REQUIRED');
 
     const headers = { 'x-user-token': userToken, 'idempotency-key': 'queue-entry-0000000042' };
     const first = await send(headers);

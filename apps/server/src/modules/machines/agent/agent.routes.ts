@@ -131,6 +131,11 @@ export function registerAgentRoutes(app: FastifyInstance, agents: AgentService, 
       const user = await resolver.tokenActor(request.headers[USER_TOKEN_HEADER] as string, request);
       if (!user)
         throw new AppError('INVALID_TOKEN', { detail: 'The employee’s token is unknown or expired' });
+      // What the web would ask first (a temporary password, compulsory two-factor) comes first here too.
+      if (user.requirement)
+        throw new AppError(
+          user.requirement === 'password_change' ? 'PASSWORD_CHANGE_REQUIRED' : 'MFA_ENROLLMENT_REQUIRED',
+        );
       const key = request.headers['idempotency-key'];
       const { ticket, replayed } = await agents.ticket(
         machine,
