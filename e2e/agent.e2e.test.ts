@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,12 @@ type Machine = {
   has_agent: boolean;
   software_count: number;
   last_inventory_at: string;
-  instructions: { id: number; status: string; result: Record<string, unknown> | null }[];
+  instructions: {
+    id: number;
+    status: string;
+    result: Record<string, unknown> | null;
+    error: string | null;
+  }[];
 };
 type Ticket = { id: number; title: string; machine: number | null; source: string; requester_name: string };
 
@@ -143,6 +150,33 @@ describe.skipIf(browserSuitesSkipped())('endpoint agent and desktop app (real se
     expect(again.count).toBe(1);
     expect(await agent.cli(['status'])).toMatch(/queued\s+0/);
     expect(problems).toEqual([]);
+  });
+
+  it('never runs an instruction twice: handed out again after a kill mid-way, it is reported interrupted', async () => {
+    const instruction = await admin.request<{ id: number }>('POST', `/machines/${machineId}/instructions`, {
+      kind: 'set_intervals',
+      payload: { heartbeat_seconds: 120 },
+    });
+    // As if the agent had been killed while applying it: marked handled, no result queued.
+    await agent.kill();
+    const statePath = join(agent.dataDir, 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    writeFileSync(statePath, JSON.stringify({ ...state, handledInstructions: [instruction.id] }));
+    await agent.start();
+    const origin = new URL(await agent.openUrl()).origin;
+    await fetch(`${origin}/api/sync`, {
+      method: 'POST',
+      headers: { cookie: await desktopCookie(await agent.openUrl()), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const answered = await until('the interrupted instruction to be answered', async () => {
+      const m = await admin.request<Machine>('GET', `/machines/${machineId}`);
+      return m.instructions.find(
+        (i) => i.id === instruction.id && i.status !== 'sent' && i.status !== 'pending',
+      );
+    });
+    expect(answered).toMatchObject({ status: 'failed', error: expect.stringContaining('not run again') });
+    expect(await agent.cli(['status'])).toContain('heartbeat 60 s');
   });
 });
 

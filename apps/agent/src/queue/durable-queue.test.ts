@@ -109,6 +109,9 @@ describe('durable queue', () => {
     expect(queue.nextDueAt()).toBe(T0 + 510);
     expect(queue.next(T0 + 510)).toEqual(retried);
     expect(queue.retryLater('0000000000000999', 'gone')).toBeNull();
+    // The server's Retry-After wins over a shorter backoff, never over a longer one.
+    expect(queue.retryLater(first?.id ?? '', 'HTTP 429', 30_000)?.nextAttemptAt).toBe(T0 + 10 + 30_000);
+    expect(queue.retryLater(first?.id ?? '', 'HTTP 503', 10)?.nextAttemptAt).toBe(T0 + 10 + 2_000);
 
     expect(open().list()).toEqual(queue.list());
   });

@@ -42,8 +42,11 @@ export type DurableQueue = {
   countsByKind(): Record<QueueKind, number>;
   /** Removes a sent entry; false when it is unknown (already acked, replaced or dropped meanwhile). */
   ack(id: string): boolean;
-  /** Records a failed try and schedules the next one with backoff; null when the entry is unknown. */
-  retryLater(id: string, error: string): QueueEntry | null;
+  /**
+   * Records a failed try and schedules the next one with backoff, and no sooner than `minDelayMs`
+   * (the server's Retry-After); null when the entry is unknown.
+   */
+  retryLater(id: string, error: string, minDelayMs?: number): QueueEntry | null;
   /** Earliest `nextAttemptAt`, for the sender to sleep until then; null when the queue is empty. */
   nextDueAt(): number | null;
   /** Entries lost to the bound since the queue directory was created (kept across restarts). */
@@ -181,14 +184,15 @@ export function openQueue(dir: string, options: QueueOptions = {}): DurableQueue
       return true;
     },
 
-    retryLater(id, error) {
+    retryLater(id, error, minDelayMs = 0) {
       const entry = entries.get(id);
       if (!entry) return null;
       const attempts = entry.attempts + 1;
       const updated = Object.freeze({
         ...entry,
         attempts,
-        nextAttemptAt: now() + backoffDelay(attempts, backoff, random),
+        // The server may ask for more (Retry-After): never sooner than it said.
+        nextAttemptAt: now() + Math.max(minDelayMs, backoffDelay(attempts, backoff, random)),
         lastError: error.slice(0, MAX_ERROR_LENGTH),
       });
       writeEntry(updated);

@@ -122,10 +122,29 @@ export function startAgent(options: AgentOptions): RunningAgent {
     await sync();
   }
 
-  // Being applied now: the server may hand an instruction out again before its result is queued.
+  /**
+   * Applies an instruction at most once: it is marked handled before it runs. Handed out again (its
+   * result lost, or the agent killed while applying it), it is not run again: its queued result
+   * goes as it is, or, if none was queued, a failure saying it was interrupted.
+   */
   const applying = new Set<number>();
   async function handle(instruction: Instruction) {
-    if (store.get().handledInstructions.includes(instruction.id) || applying.has(instruction.id)) return;
+    if (applying.has(instruction.id)) return;
+    if (store.get().handledInstructions.includes(instruction.id)) {
+      const queued = queue
+        .list()
+        .some((e) => e.kind === 'instruction_result' && (e.payload as { id: number }).id === instruction.id);
+      if (!queued) {
+        queue.push('instruction_result', {
+          id: instruction.id,
+          status: 'failed',
+          error: 'interrupted before its result was recorded (agent stopped); not run again',
+        });
+        await sync();
+      }
+      return;
+    }
+    store.markHandled(instruction.id);
     applying.add(instruction.id);
     const outcome = await applyInstruction(instruction, {
       inventoryNow,
@@ -135,10 +154,7 @@ export function startAgent(options: AgentOptions): RunningAgent {
         return next;
       },
     });
-    // Handled once its result is on disk: killed before that, the agent applies it again when the
-    // server hands it out again (collecting and changing intervals are safe to repeat).
     queue.push('instruction_result', { id: instruction.id, ...outcome });
-    store.markHandled(instruction.id);
     applying.delete(instruction.id);
     await sync();
   }

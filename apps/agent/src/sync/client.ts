@@ -18,6 +18,8 @@ export class ServerError extends Error {
     readonly kind: FailureKind,
     readonly status: number | null,
     readonly code: string | null,
+    /** The server's Retry-After, in ms, when it sent one. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -38,6 +40,14 @@ function failureOf(status: number, code: string | null): FailureKind {
   if (status === 401 && code === 'INVALID_MACHINE_TOKEN') return 'unauthorized';
   if (status >= 500 || status === 429 || status === 408 || code === 'IDEMPOTENCY_IN_PROGRESS') return 'retry';
   return 'rejected';
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms from now (capped at a day); null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, 86_400_000) : null;
 }
 
 /** Calls `server` + `/api/v1` + `path`; resolves with the JSON answer (null for 204). */
@@ -86,6 +96,7 @@ export async function callServer<T>(
       failureOf(response.status, code),
       response.status,
       code,
+      retryAfterMs(response.headers.get('retry-after')),
     );
   }
   return parsed as T;

@@ -101,7 +101,7 @@ export function createSender(queue: DurableQueue, store: StateStore, events: Sen
           queue.ack(entry.id);
           continue;
         }
-        queue.retryLater(entry.id, failure.message);
+        queue.retryLater(entry.id, failure.message, failure.retryAfterMs ?? 0);
         events.log(
           failure.kind === 'unauthorized' ? 'error' : 'warn',
           failure.kind === 'unauthorized'
