@@ -1,14 +1,15 @@
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import os from 'node:os';
-import * as si from 'systeminformation';
+import type * as SI from 'systeminformation';
 import { type RunCommand, runCommand } from './run-command.js';
+import siParts from './systeminformation-parts.cjs';
 
 /**
  * The systeminformation calls the agent may use. Anything that reaches the network (the inet*
  * checks, the dynamic/all-data bundles) or costs too much (processes, services, SMART) is left out.
  */
 export type SystemInformation = Pick<
-  typeof si,
+  typeof SI,
   | 'osInfo'
   | 'system'
   | 'bios'
@@ -44,6 +45,8 @@ export type CollectContext = {
   /** Target of a symbolic link, or null when it is not one. */
   readLink: (path: string) => Promise<string | null>;
 };
+
+const si: SystemInformation = siParts;
 
 export function machineContext(): CollectContext {
   return {

@@ -1,0 +1,4 @@
+import type { SystemInformation } from './context.js';
+
+declare const parts: SystemInformation;
+export = parts;
