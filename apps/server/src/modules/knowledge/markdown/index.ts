@@ -1,0 +1,2 @@
+export { renderMarkdown } from './markdown.renderer.js';
+export { markdownToText, summaryOf } from './markdown.text.js';
