@@ -6,6 +6,7 @@ import { createDatabase, type Database } from './db/connection.js';
 import { type DialectHelpers, dialectHelpers } from './db/dialect.js';
 import { registerHelpDesk } from './modules/help-desk.js';
 import { registerIdentity } from './modules/identity.js';
+import { registerKnowledge } from './modules/knowledge/index.js';
 import { registerMachines } from './modules/machines/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     resolver: identity.resolver,
     tickets: helpDesk.tickets,
   });
+  registerKnowledge(app, { clock, audit: identity.audit });
   await registerWeb(app, config.webDir);
 
   return app;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { KnowledgeTables } from './knowledge-tables.js';
 import type { MachineTables } from './machines-tables.js';
 import type { TicketTables } from './tickets-tables.js';
 
@@ -177,7 +178,7 @@ export interface MailOutboxTable {
   created_at: Generated<string>;
 }
 
-export interface DB extends TicketTables, MachineTables {
+export interface DB extends TicketTables, MachineTables, KnowledgeTables {
   app_settings: AppSettingsTable;
   config_revisions: ConfigRevisionsTable;
   structures: StructuresTable;

@@ -65,6 +65,14 @@ export const ERROR_CODES = {
     status: 409,
     title: 'A request with this idempotency key is still being processed; retry later',
   },
+  // knowledge base
+  ARTICLE_NOT_FOUND: { status: 404, title: 'Article not found' },
+  REVISION_NOT_FOUND: { status: 404, title: 'Revision not found' },
+  KB_CATEGORY_NOT_FOUND: { status: 404, title: 'Knowledge category not found' },
+  REVISION_CONFLICT: {
+    status: 409,
+    title: 'Someone saved this article after the revision you edited; reload it and apply your changes again',
+  },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   NOT_READY: { status: 503, title: 'Service not ready' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
