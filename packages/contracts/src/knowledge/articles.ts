@@ -177,3 +177,52 @@ export const VoteSchema = z.strictObject({
   comment: z.string().trim().max(2000).nullish(),
 });
 export type Vote = z.infer<typeof VoteSchema>;
+
+export const TICKET_ARTICLE_KINDS = ['linked', 'resolution'] as const;
+
+export const TicketArticleSchema = z
+  .object({
+    article: IdSchema,
+    title: z.string(),
+    summary: z.string(),
+    kind: z
+      .enum(TICKET_ARTICLE_KINDS)
+      .describe('linked: see also; resolution: the ticket was resolved with it'),
+    created_by: IdSchema.nullable(),
+    created_at: TimestampSchema,
+  })
+  .meta({ id: 'TicketArticle' });
+export type TicketArticle = z.infer<typeof TicketArticleSchema>;
+
+export const TicketArticleCreateSchema = z.strictObject({
+  article: IdSchema,
+  kind: z.enum(TICKET_ARTICLE_KINDS).default('linked'),
+});
+export type TicketArticleCreate = z.input<typeof TicketArticleCreateSchema>;
+
+export const ArticleDraftSchema = z
+  .object({
+    title: z.string(),
+    summary: z.string(),
+    body: z.string().describe('Markdown: the problem, then the solution'),
+    language: ArticleLanguageSchema,
+    source_ticket: IdSchema,
+  })
+  .meta({ id: 'ArticleDraft' });
+export type ArticleDraft = z.infer<typeof ArticleDraftSchema>;
+
+export const FaqSchema = z
+  .object({
+    curated: z.array(ArticleSchema).describe('Marked FAQ, in their order'),
+    popular: z
+      .array(ArticleSchema)
+      .describe('The best others by views, helpful votes and tickets resolved with them'),
+  })
+  .meta({ id: 'Faq' });
+export type Faq = z.infer<typeof FaqSchema>;
+
+export const DeflectionSchema = z.strictObject({
+  article: IdSchema,
+  query: z.string().trim().max(200).optional().describe('What the user was typing as the ticket title'),
+});
+export type Deflection = z.infer<typeof DeflectionSchema>;
