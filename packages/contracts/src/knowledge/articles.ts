@@ -226,3 +226,17 @@ export const DeflectionSchema = z.strictObject({
   query: z.string().trim().max(200).optional().describe('What the user was typing as the ticket title'),
 });
 export type Deflection = z.infer<typeof DeflectionSchema>;
+
+export const FaqCandidateSchema = z
+  .object({
+    size: z.number().int().describe('Resolved tickets in the group'),
+    terms: z.array(z.string()).describe('The (stemmed) words their titles share'),
+    tickets: z.array(
+      z.object({ id: IdSchema, number: z.string(), title: z.string(), resolved_at: TimestampSchema }),
+    ),
+    draft: ArticleDraftSchema.describe(
+      'An article made from the best solution of the group, to edit and save',
+    ),
+  })
+  .meta({ id: 'FaqCandidate' });
+export type FaqCandidate = z.infer<typeof FaqCandidateSchema>;

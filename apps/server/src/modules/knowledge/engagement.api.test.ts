@@ -140,6 +140,45 @@ describe('knowledge base at work: FAQ, articles on tickets, deflections', () => 
     );
   });
 
+  it('FAQ candidates: resolved tickets that keep coming back without an article, with a draft from the best solution', async () => {
+    const resolved = async (title: string, solution: string, rating: number | null = null) => {
+      const ticket = await created<{ id: number }>(as.user, '/tickets', {
+        title,
+        description: `Constaté : ${title}`,
+      });
+      await db
+        .updateTable('tickets')
+        .set({ status: 'closed', solution, resolved_at: new Date().toISOString() })
+        .where('id', '=', ticket.id)
+        .execute();
+      if (rating !== null)
+        await db.insertInto('ticket_surveys').values({ ticket_id: ticket.id, rating }).execute();
+      return ticket.id;
+    };
+    const a = await resolved('Badge refusé à l’entrée', 'Réactiver le badge');
+    const b = await resolved('badge refuse entree parking', 'Réactiver le badge dans Vigik', 5);
+    const c = await resolved('Mon badge est refusé', 'Badge réactivé');
+    await resolved('Souris cassée', 'Remplacée');
+    // A group whose ticket already has its article does not come back.
+    const linked = await resolved('Badge refusé', 'Réactiver');
+    const guide = await publish({ title: 'Badge refusé : que faire ?' });
+    await as.tech('POST', `/tickets/${linked}/articles`, { article: guide });
+
+    const candidates = (await as.tech('GET', '/kb/faq-candidates?days=30')).json();
+    expect(candidates).toHaveLength(1);
+    expect(
+      candidates[0].tickets.map((t: { id: number }) => t.id).sort((x: number, y: number) => x - y),
+    ).toEqual([a, b, c]);
+    expect(candidates[0].draft).toMatchObject({ source_ticket: b, language: 'fr' });
+    expect(candidates[0].draft.body).toContain('Réactiver le badge dans Vigik');
+    // Another structure's technician sees nothing of it; users are refused.
+    expect((await as.techOther('GET', '/kb/faq-candidates')).json()).toEqual([]);
+    expectProblem(await as.user('GET', '/kb/faq-candidates'), 403, 'FORBIDDEN');
+    expectProblem(await as.tech('GET', '/kb/faq-candidates?min_size=1'), 400, 'VALIDATION_FAILED', [
+      'min_size',
+    ]);
+  });
+
   it('records a deflected ticket for a published article the user may read', async () => {
     const article = await publish({ title: 'Se connecter au Wi-Fi invités' });
     expect((await as.user('POST', '/kb/deflections', { article, query: 'wifi invite' })).statusCode).toBe(

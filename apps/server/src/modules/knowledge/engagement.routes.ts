@@ -1,6 +1,7 @@
 import {
   ArticleDraftSchema,
   DeflectionSchema,
+  FaqCandidateSchema,
   FaqSchema,
   TicketArticleCreateSchema,
   TicketArticleSchema,
@@ -14,6 +15,10 @@ import type { FaqService } from './faq.service.js';
 import type { TicketArticleService } from './ticket-articles.service.js';
 
 const tags = ['knowledge'];
+const CandidatesQuerySchema = z.strictObject({
+  days: z.coerce.number().int().min(1).max(365).default(90).describe('Tickets resolved in the last N days'),
+  min_size: z.coerce.number().int().min(2).max(100).default(3).describe('Tickets a group needs at least'),
+});
 const LinkParamsSchema = IdParamsSchema.extend({ articleId: z.coerce.number().int().positive() });
 
 /** The knowledge base at work: the FAQ, articles on tickets, tickets spared by suggestions. */
@@ -33,6 +38,23 @@ export function registerEngagementRoutes(
       },
     },
     async (request) => faq.faq(await links.readerOf(actorOf(request))),
+  );
+  r.get(
+    '/api/v1/kb/faq-candidates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Groups of recently resolved tickets with similar titles and no article, each with a draft from its best solution (staff)',
+        querystring: CandidatesQuerySchema,
+        response: { 200: z.array(FaqCandidateSchema) },
+      },
+    },
+    async (request) =>
+      faq.candidates(await links.readerOf(actorOf(request)), {
+        days: request.query.days,
+        minSize: request.query.min_size,
+      }),
   );
   r.post(
     '/api/v1/kb/deflections',

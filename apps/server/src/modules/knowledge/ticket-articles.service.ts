@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { ticketNumber } from '../tickets/ticket-list.js';
 import { isStaffOf, scopeTickets } from '../tickets/tickets.policy.js';
+import { articleDraftFrom } from './article-draft.js';
 import { type Reader, readerOf, scopeArticles } from './knowledge.policy.js';
 
 type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog };
@@ -152,26 +153,7 @@ export function createTicketArticleService({ db, clock, audit }: Deps) {
     async draftFrom(actor: Actor, ticketId: number): Promise<ArticleDraft> {
       const ticket = await ticketOf(actor, ticketId);
       assertAllowed(isStaffOf(actor, ticket), 'Only support staff write articles');
-      const french = ticket.locale !== 'en';
-      const problem = french ? 'Problème' : 'Problem';
-      const solution = french ? 'Solution' : 'Solution';
-      const body = [
-        `## ${problem}`,
-        '',
-        ticket.description.trim() || ticket.title,
-        '',
-        `## ${solution}`,
-        '',
-        ticket.solution?.trim() || (french ? '_À compléter._' : '_To be written._'),
-        '',
-      ].join('\n');
-      return {
-        title: ticket.title,
-        summary: '',
-        body,
-        language: french ? 'fr' : 'en',
-        source_ticket: ticket.id,
-      };
+      return articleDraftFrom({ ...ticket, language: ticket.locale === 'en' ? 'en' : 'fr' });
     },
   };
 }
