@@ -55,6 +55,38 @@ export function dialectHelpers(dialect: DialectName) {
     },
 
     /**
+     * The knowledge articles matching a full-text query, with a score (higher is better), as a
+     * subquery of (article_id, score) over kb_search (migration 20261125110000). `groups` are
+     * already-normalised terms: any term of a group, every group; the last group may match as a
+     * prefix (typing). SQLite: FTS5 with bm25, title four times the body; PostgreSQL: tsquery on
+     * the generated tsvector with ts_rank_cd (title weight A, body B).
+     */
+    searchHits(groups: readonly (readonly string[])[], prefixLast: boolean): RawBuilder<unknown> {
+      const last = groups.length - 1;
+      if (isPg) {
+        const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
+        const query = groups
+          .map(
+            (g, i) =>
+              `(${g.map((term) => `${quote(term)}${prefixLast && i === last ? ':*' : ''}`).join(' | ')})`,
+          )
+          .join(' & ');
+        return sql`(select s.article_id, ts_rank_cd(s.document, q.query) as score
+          from kb_search as s, to_tsquery('simple', ${query}) as q(query)
+          where s.document @@ q.query)`;
+      }
+      const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+      const query = groups
+        .map(
+          (g, i) =>
+            `(${g.map((term) => `${quote(term)}${prefixLast && i === last ? '*' : ''}`).join(' OR ')})`,
+        )
+        .join(' AND ');
+      return sql`(select rowid as article_id, -bm25(kb_search_fts, 4.0, 1.0) as score
+        from kb_search_fts where kb_search_fts match ${query})`;
+    },
+
+    /**
      * UTC bucket label of a timestamp column, identical on both dialects:
      * hour `2026-11-24T10`, day `2026-11-24`, week (its Monday) `2026-11-23`, month `2026-11`, year `2026`.
      */

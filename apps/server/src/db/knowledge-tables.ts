@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
-// Table types of the knowledge base (migration 20261125100000_create_knowledge).
+// Table types of the knowledge base (migrations 20261125100000_create_knowledge and
+// 20261125110000_create_knowledge_search).
 
 export interface KbCategoriesTable {
   id: Generated<number>;
@@ -101,6 +102,17 @@ export interface KbDeflectionsTable {
   created_at: Generated<string>;
 }
 
+export interface KbSearchTable {
+  article_id: number;
+  title_terms: string;
+  body_terms: string;
+}
+
+export interface KbTermsTable {
+  term: string;
+  docs: number;
+}
+
 export interface KnowledgeTables {
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;
@@ -111,4 +123,6 @@ export interface KnowledgeTables {
   kb_votes: KbVotesTable;
   ticket_articles: TicketArticlesTable;
   kb_deflections: KbDeflectionsTable;
+  kb_search: KbSearchTable;
+  kb_terms: KbTermsTable;
 }

@@ -240,3 +240,42 @@ export const FaqCandidateSchema = z
   })
   .meta({ id: 'FaqCandidate' });
 export type FaqCandidate = z.infer<typeof FaqCandidateSchema>;
+
+export const TextPartSchema = z.object({
+  text: z.string(),
+  hit: z.boolean().describe('A word that matched'),
+});
+
+export const SearchResultSchema = z
+  .object({
+    article: ArticleSchema,
+    title: z.array(TextPartSchema).describe('The title with the matching words marked'),
+    snippet: z.array(TextPartSchema).describe('The passage of the text with the most matches, marked'),
+    score: z.number().describe('Relevance: higher is better, comparable within one search only'),
+  })
+  .meta({ id: 'SearchResult' });
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const SearchPageSchema = z
+  .object({
+    count: z.number().int(),
+    count_is_estimate: z.boolean().optional(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    corrections: z
+      .array(z.object({ word: z.string(), terms: z.array(z.string()) }))
+      .describe('Words not found as typed, and the known terms searched instead'),
+    results: z.array(SearchResultSchema),
+  })
+  .meta({ id: 'SearchPage' });
+export type SearchPage = z.infer<typeof SearchPageSchema>;
+
+export const ArticleSuggestionSchema = z
+  .object({
+    id: IdSchema,
+    title: z.string(),
+    summary: z.string(),
+    category_name: z.string().nullable(),
+  })
+  .meta({ id: 'ArticleSuggestion' });
+export type ArticleSuggestion = z.infer<typeof ArticleSuggestionSchema>;

@@ -6,6 +6,7 @@ import * as m20261124150000 from './20261124150000_create_config_revisions.js';
 import * as m20261124170000 from './20261124170000_create_machines.js';
 import * as m20261125090000 from './20261125090000_create_agent_exchange.js';
 import * as m20261125100000 from './20261125100000_create_knowledge.js';
+import * as m20261125110000 from './20261125110000_create_knowledge_search.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261124170000_create_machines': m20261124170000,
   '20261125090000_create_agent_exchange': m20261125090000,
   '20261125100000_create_knowledge': m20261125100000,
+  '20261125110000_create_knowledge_search': m20261125110000,
 };

@@ -33,6 +33,7 @@ import {
 } from './knowledge.policy.js';
 import { renderMarkdown } from './markdown/index.js';
 import { revisionDiff } from './revision-diff.js';
+import { indexArticle, unindexArticle } from './search/indexer.js';
 import { articleTransition, availableArticleActions } from './workflow.js';
 
 export const articleList = defineList({
@@ -320,6 +321,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
           .executeTakeFirstOrThrow();
         await replaceLists(trx, id, { tags: input.tags, structures: input.structures });
         await saveRevision(trx, id, actor, null, at);
+        await indexArticle(trx, id);
         await audit.record(trx, auditContext(actor, request), {
           action: 'article.created',
           target: { type: 'article', id, label: input.title },
@@ -395,6 +397,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('REVISION_CONFLICT');
         await replaceLists(trx, id, { tags, structures });
         await saveRevision(trx, id, actor, note ?? null, at);
+        await indexArticle(trx, id);
         await audit.record(trx, auditContext(actor, request), {
           action: 'article.updated',
           target: { type: 'article', id, label: fields.title ?? before.title },
@@ -463,7 +466,10 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       await audit.write(
         db,
         auditContext(reader.actor, request),
-        (trx) => trx.deleteFrom('kb_articles').where('id', '=', id).execute(),
+        async (trx) => {
+          await unindexArticle(trx, id);
+          await trx.deleteFrom('kb_articles').where('id', '=', id).execute();
+        },
         () => ({ action: 'article.deleted', target: { type: 'article', id, label: found.title } }),
       );
     },

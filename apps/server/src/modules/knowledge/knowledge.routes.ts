@@ -3,6 +3,7 @@ import {
   ArticleDetailSchema,
   ArticleRevisionSchema,
   ArticleSchema,
+  ArticleSuggestionSchema,
   ArticleTransitionSchema,
   ArticleUpdateSchema,
   KbCategoryCreateSchema,
@@ -10,6 +11,7 @@ import {
   KbCategoryUpdateSchema,
   pageOf,
   RevisionDiffSchema,
+  SearchPageSchema,
   VoteSchema,
 } from '@itsm/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -25,6 +27,7 @@ import {
   revisionList,
 } from './articles.service.js';
 import type { KbCategoryService } from './categories.service.js';
+import type { SearchService } from './search/search.service.js';
 
 const tags = ['knowledge'];
 const RevisionParamsSchema = IdParamsSchema.extend({
@@ -34,13 +37,30 @@ const DiffQuerySchema = z.strictObject({
   from: z.coerce.number().int().positive(),
   to: z.coerce.number().int().positive(),
 });
+const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(200).describe('Words to find (stemmed, accents and small typos forgiven)'),
+  category: z.coerce.number().int().positive().optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  language: z.enum(['fr', 'en']).optional(),
+  status: z
+    .enum(['draft', 'in_review', 'published', 'archived'])
+    .optional()
+    .describe('Staff: another status than published'),
+  page: z.coerce.number().int().min(1).max(50).default(1),
+  page_size: z.coerce.number().int().min(1).max(50).default(20),
+});
+const SuggestQuerySchema = z.strictObject({ q: z.string().trim().min(1).max(200) });
 const articleListExtras = {
   tag: z.string().trim().min(1).max(60).optional().describe('Has this tag'),
 };
 
 export function registerKnowledgeRoutes(
   app: FastifyInstance,
-  { articles, categories }: { articles: ArticleService; categories: KbCategoryService },
+  {
+    articles,
+    categories,
+    search,
+  }: { articles: ArticleService; categories: KbCategoryService; search: SearchService },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const publicUrl = app.config.publicUrl;
@@ -90,6 +110,39 @@ export function registerKnowledgeRoutes(
       await categories.remove(actorOf(request), request.params.id, contextOf(request));
       return reply.code(204).send();
     },
+  );
+
+  r.get(
+    '/api/v1/kb/search',
+    {
+      schema: {
+        tags,
+        summary: 'Ranked full-text search of the articles you may read, with highlighted snippets',
+        querystring: SearchQuerySchema,
+        response: { 200: SearchPageSchema },
+      },
+    },
+    async (request) => {
+      const { page_size, status, ...params } = request.query;
+      const who = await reader(request);
+      return search.search(
+        who,
+        { ...params, pageSize: page_size, status: who.actor.role === 'user' ? undefined : status },
+        pageLinks(request, publicUrl),
+      );
+    },
+  );
+  r.get(
+    '/api/v1/kb/suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'The best published articles for what is being typed (e.g. a new ticket’s title)',
+        querystring: SuggestQuerySchema,
+        response: { 200: z.array(ArticleSuggestionSchema) },
+      },
+    },
+    async (request) => search.suggest(await reader(request), request.query.q),
   );
 
   r.get(

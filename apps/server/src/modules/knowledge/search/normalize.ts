@@ -14,10 +14,17 @@ const STOP_WORDS = new Set(
     'a au aux avec ce ces cette dans de des du elle en et est il ils je la le les leur lui ma mais me mes ' +
     'mon ne ni nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous ' +
     'y plus tres etre avoir fait faire peut ne pas sans sous ete suis sont ont aussi comme tout tous ' +
+    'comment quand pourquoi quoi ou cela ca ceci l d n j m s c qu ' +
+    'how why do does can cannot my mine its ' +
     'a an and are as at be but by for from has have i if in into is it its me my no not of on or our ' +
     'so that the their them then there these they this to was we were what when which will with you your'
   ).split(' '),
 );
+
+/** A word that says nothing about a problem ("le", "mon", "the"…), compared without accents. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(foldAccents(word.toLowerCase()));
+}
 
 /** Without accents: "é" → "e", "ç" → "c", "œ" → "oe". */
 export function foldAccents(text: string): string {

@@ -1,0 +1,172 @@
+import type { ArticleSuggestion, SearchPage } from '@itsm/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { DialectHelpers } from '../../../db/dialect.js';
+import type { DB } from '../../../db/types.js';
+import type { Clock } from '../../../platform/clock.js';
+import { type PageLinks, pageUrl } from '../../../platform/lists/paginate.js';
+import { selectArticles, tagsOf, toArticle } from '../articles.repository.js';
+import { type Reader, scopeArticles } from '../knowledge.policy.js';
+import { markdownToText } from '../markdown/index.js';
+import { foldAccents, type Language } from './normalize.js';
+import { closestTerms, prefixRange, type QueryWord, queryWords } from './query.js';
+import { highlight, snippet } from './snippet.js';
+
+const COUNT_LIMIT = 1000;
+const SUGGESTIONS = 5;
+/** Vocabulary entries examined to correct one word (those sharing its first two letters). */
+const TYPO_CANDIDATES = 5000;
+
+export type SearchParams = {
+  q: string;
+  category?: number;
+  tag?: string;
+  language?: Language;
+  status?: string;
+  page: number;
+  pageSize: number;
+};
+
+type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock };
+
+/**
+ * Ranked full-text search over titles, summaries, tags and bodies (docs/adr/0005): stemmed in
+ * French and English, accent-free, typo-tolerant, visibility applied inside the query.
+ */
+export function createSearchService({ db, dialect, clock }: Deps) {
+  /** Each word's terms to look for; unknown words are corrected from the vocabulary. */
+  async function termGroups(words: QueryWord[], typing: boolean) {
+    const all = [...new Set(words.flatMap((w) => w.variants))];
+    const known = new Set(
+      (await db.selectFrom('kb_terms').select('term').where('term', 'in', all).execute()).map((r) => r.term),
+    );
+    const groups: string[][] = [];
+    const corrections: { word: string; terms: string[] }[] = [];
+    for (const [i, word] of words.entries()) {
+      const found = word.variants.filter((v) => known.has(v));
+      if (typing && i === words.length - 1) {
+        // The word being typed: any term it begins.
+        groups.push([...new Set([...word.variants, foldAccents(word.word)])]);
+      } else if (found.length > 0) {
+        groups.push(found);
+      } else {
+        const [from, to] = prefixRange((word.variants[0] ?? '').slice(0, 2));
+        const vocabulary = await db
+          .selectFrom('kb_terms')
+          .select(['term', 'docs'])
+          .where('term', '>=', from)
+          .where('term', '<', to)
+          .limit(TYPO_CANDIDATES)
+          .execute();
+        const closest = closestTerms(word.variants, vocabulary);
+        corrections.push({ word: word.word, terms: closest });
+        // Nothing resembles it: left out, rather than leaving no result at all.
+        if (closest.length > 0) groups.push(closest);
+      }
+    }
+    return { groups, corrections };
+  }
+
+  function matching(
+    reader: Reader,
+    groups: string[][],
+    typing: boolean,
+    filters: Omit<SearchParams, 'q' | 'page' | 'pageSize'>,
+  ) {
+    const hits = dialect.searchHits(groups, typing);
+    let query = scopeArticles(
+      reader,
+      selectArticles(db)
+        .innerJoin(sql<{ article_id: number; score: number }>`${hits}`.as('hits'), (join) =>
+          join.on(sql<boolean>`hits.article_id = kb_articles.id`),
+        )
+        .select(sql<number>`hits.score`.as('score')),
+    ).where('kb_articles.status', '=', filters.status ?? 'published');
+    if (filters.category !== undefined) query = query.where('kb_articles.category_id', '=', filters.category);
+    if (filters.language) query = query.where('kb_articles.language', '=', filters.language);
+    if (filters.tag)
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('kb_article_tags')
+            .select('kb_article_tags.tag')
+            .whereRef('kb_article_tags.article_id', '=', 'kb_articles.id')
+            .where('kb_article_tags.tag', '=', filters.tag?.toLowerCase() ?? ''),
+        ),
+      );
+    return query;
+  }
+
+  return {
+    async search(reader: Reader, params: SearchParams, links: PageLinks): Promise<SearchPage> {
+      const words = queryWords(params.q);
+      const empty = { count: 0, next: null, previous: null, corrections: [], results: [] };
+      if (words.length === 0) return empty;
+      const { groups, corrections } = await termGroups(words, false);
+      if (groups.length === 0) return { ...empty, corrections };
+      const query = matching(reader, groups, false, params);
+      const offset = (params.page - 1) * params.pageSize;
+      const [counted, rows] = await Promise.all([
+        sql<{ n: number | string }>`select count(*) as n from (${query
+          .clearSelect()
+          .select(sql.lit(1).as('one'))
+          .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
+        query
+          .orderBy(sql`hits.score`, 'desc')
+          .orderBy('kb_articles.id')
+          .limit(params.pageSize)
+          .offset(offset)
+          .execute(),
+      ]);
+      const total = Number(counted.rows[0]?.n ?? 0);
+      const capped = total > COUNT_LIMIT;
+      const count = Math.min(total, COUNT_LIMIT);
+      if (rows.length === 0) return { ...empty, count, corrections };
+      const ids = rows.map((r) => r.id);
+      const [bodies, tags] = await Promise.all([
+        db.selectFrom('kb_articles').select(['id', 'body']).where('id', 'in', ids).execute(),
+        tagsOf(db, ids),
+      ]);
+      const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
+      const hits = { terms: new Set(groups.flat()), prefixes: [] };
+      const today = clock().toISOString().slice(0, 10);
+      return {
+        count,
+        ...(capped && { count_is_estimate: true }),
+        next: offset + rows.length < count ? pageUrl(links.baseUrl, links.requestUrl, params.page + 1) : null,
+        previous: params.page > 1 ? pageUrl(links.baseUrl, links.requestUrl, params.page - 1) : null,
+        corrections,
+        results: rows.map((row) => {
+          const language = row.language as Language;
+          const text = [row.summary, markdownToText(bodyOf.get(row.id) ?? '')].filter(Boolean).join(' — ');
+          return {
+            article: toArticle(row, tags.get(row.id) ?? [], today),
+            title: highlight(row.title, hits, language),
+            snippet: snippet(text, hits, language),
+            score: Number(row.score),
+          };
+        }),
+      };
+    },
+
+    /** The best published articles for what is being typed (the last word may be unfinished). */
+    async suggest(reader: Reader, q: string): Promise<ArticleSuggestion[]> {
+      const words = queryWords(q);
+      if (words.length === 0) return [];
+      const { groups } = await termGroups(words, true);
+      if (groups.length === 0) return [];
+      const rows = await matching(reader, groups, true, {})
+        .orderBy(sql`hits.score`, 'desc')
+        .orderBy('kb_articles.id')
+        .limit(SUGGESTIONS)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        category_name: r.category_name,
+      }));
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

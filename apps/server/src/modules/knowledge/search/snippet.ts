@@ -1,0 +1,90 @@
+import { type Language, termOf, words } from './normalize.js';
+
+export type TextPart = { text: string; hit: boolean };
+
+/** Splits a text into parts, the words whose term is among `hits` (or starts with a prefix) marked. */
+export function highlight(
+  text: string,
+  hits: { terms: ReadonlySet<string>; prefixes: readonly string[] },
+  language: Language,
+): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    const term = termOf(word, language);
+    const hit =
+      hits.terms.has(term) ||
+      hits.prefixes.some((p) => term.startsWith(p) || termOf(word, 'fr').startsWith(p));
+    if (!hit) continue;
+    const at = match.index ?? 0;
+    if (at > last) parts.push({ text: text.slice(last, at), hit: false });
+    parts.push({ text: word, hit: true });
+    last = at + word.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return merge(parts);
+}
+
+function merge(parts: TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  for (const part of parts) {
+    const prev = out.at(-1);
+    if (prev && prev.hit === part.hit) prev.text += part.text;
+    else out.push({ ...part });
+  }
+  return out;
+}
+
+/**
+ * The passage of a text (about `size` characters, cut at words) with the most hits, highlighted;
+ * the beginning when nothing matches.
+ */
+export function snippet(
+  text: string,
+  hits: { terms: ReadonlySet<string>; prefixes: readonly string[] },
+  language: Language,
+  size = 220,
+): TextPart[] {
+  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
+  if (tokens.length === 0) return [];
+  const isHit = tokens.map(({ word }) =>
+    words(word).some((w) => {
+      const term = termOf(w, language);
+      return hits.terms.has(term) || hits.prefixes.some((p) => term.startsWith(p));
+    }),
+  );
+  // Sliding window: the start whose next `size` characters hold the most hits.
+  let best = 0;
+  let bestScore = -1;
+  let end = 0;
+  let inWindow = 0;
+  for (let start = 0; start < tokens.length; start++) {
+    const from = tokens[start]?.at ?? 0;
+    while (end < tokens.length && (tokens[end]?.at ?? 0) - from < size) {
+      if (isHit[end]) inWindow++;
+      end++;
+    }
+    if (inWindow > bestScore) {
+      bestScore = inWindow;
+      best = start;
+    }
+    if (isHit[start]) inWindow--;
+  }
+  // Start a few words before the window's first hit, for context.
+  let firstHit = best;
+  while (bestScore > 0 && firstHit < tokens.length && !isHit[firstHit]) firstHit++;
+  const start = bestScore > 0 ? Math.max(0, firstHit - 3) : 0;
+  const from = tokens[start]?.at ?? 0;
+  let until = from;
+  for (let i = start; i < tokens.length; i++) {
+    const token = tokens[i] as { word: string; at: number };
+    if (token.at + token.word.length - from > size) break;
+    until = token.at + token.word.length;
+  }
+  const passage = text.slice(from, until);
+  const parts = highlight(passage, hits, language);
+  if (from > 0) parts.unshift({ text: '… ', hit: false });
+  if (until < text.length) parts.push({ text: ' …', hit: false });
+  return merge(parts);
+}
