@@ -26,7 +26,18 @@ export function registerSeedCommand(program: Command) {
         return n;
       },
     )
-    .action(async (options: { only?: string; tickets?: number }) => {
+    .option(
+      '--articles <n>',
+      'generate knowledge articles up to this number (benchmarks; default: the demo articles only)',
+      (value) => {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n) || n < 0 || n > 5_000_000) {
+          throw new InvalidArgumentError('expected a number of articles between 0 and 5000000');
+        }
+        return n;
+      },
+    )
+    .action(async (options: { only?: string; tickets?: number; articles?: number }) => {
       const config = loadConfigOrExit();
       const wanted = options.only?.split(',').map((s) => s.trim());
       const unknown = wanted?.filter((name) => !seeders.some((s) => s.name === name)) ?? [];
@@ -43,7 +54,10 @@ export function registerSeedCommand(program: Command) {
         const reports = await runSeeders(database, chosen, {
           now: () => new Date(),
           progress: (label, total) => startProgress(label, total),
-          options: options.tickets === undefined ? {} : { tickets: options.tickets },
+          options: {
+            ...(options.tickets !== undefined && { tickets: options.tickets }),
+            ...(options.articles !== undefined && { articles: options.articles }),
+          },
         });
         for (const r of reports) console.log(`  ${r.name}: ${r.summary} (${r.ms} ms)`);
         // After a bulk load, PostgreSQL needs its visibility map and statistics before index-only

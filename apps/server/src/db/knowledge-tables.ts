@@ -106,6 +106,7 @@ export interface KbSearchTable {
   article_id: number;
   title_terms: string;
   body_terms: string;
+  body_text: string;
 }
 
 export interface KbTermsTable {

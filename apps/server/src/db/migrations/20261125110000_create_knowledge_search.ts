@@ -15,6 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title_terms', 'text', (c) => c.notNull())
     // Summary, tags and body.
     .addColumn('body_terms', 'text', (c) => c.notNull())
+    // The summary and body as plain text (the Markdown rendered and stripped once), for snippets.
+    .addColumn('body_text', 'text', (c) => c.notNull())
     .execute();
 
   // Byte order on PostgreSQL, so that a prefix is a range of the primary key.

@@ -15,12 +15,21 @@ export type ArticleText = {
   language: Language;
 };
 
-/** An article's indexed terms: the title apart (it ranks higher), then summary, tags and body. */
-export function articleTerms(article: ArticleText): { title_terms: string; body_terms: string } {
-  const body = [article.summary, article.tags.join(' '), markdownToText(article.body)].join(' ');
+/**
+ * An article's index row: its terms, the title apart (it ranks higher), then summary, tags and
+ * body; and the summary and body as plain text, for the snippets of results.
+ */
+export function articleTerms(article: ArticleText): {
+  title_terms: string;
+  body_terms: string;
+  body_text: string;
+} {
+  const text = markdownToText(article.body);
+  const body = [article.summary, article.tags.join(' '), text].join(' ');
   return {
     title_terms: terms(article.title, article.language).join(' '),
     body_terms: terms(body, article.language).join(' '),
+    body_text: [article.summary, text].filter(Boolean).join(' — '),
   };
 }
 
@@ -67,10 +76,15 @@ export async function indexArticle(trx: Kysely<DB>, articleId: number): Promise<
   });
   const previous = await trx
     .selectFrom('kb_search')
-    .select(['title_terms', 'body_terms'])
+    .select(['title_terms', 'body_terms', 'body_text'])
     .where('article_id', '=', articleId)
     .executeTakeFirst();
-  if (previous?.title_terms === next.title_terms && previous.body_terms === next.body_terms) return;
+  if (
+    previous?.title_terms === next.title_terms &&
+    previous.body_terms === next.body_terms &&
+    previous.body_text === next.body_text
+  )
+    return;
   await trx
     .insertInto('kb_search')
     .values({ article_id: articleId, ...next })

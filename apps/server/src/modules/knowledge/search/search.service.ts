@@ -6,7 +6,6 @@ import type { Clock } from '../../../platform/clock.js';
 import { type PageLinks, pageUrl } from '../../../platform/lists/paginate.js';
 import { selectArticles, tagsOf, toArticle } from '../articles.repository.js';
 import { type Reader, scopeArticles } from '../knowledge.policy.js';
-import { markdownToText } from '../markdown/index.js';
 import { foldAccents, type Language } from './normalize.js';
 import { closestTerms, prefixRange, type QueryWord, queryWords } from './query.js';
 import { highlight, snippet } from './snippet.js';
@@ -122,11 +121,15 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       const count = Math.min(total, COUNT_LIMIT);
       if (rows.length === 0) return { ...empty, count, corrections };
       const ids = rows.map((r) => r.id);
-      const [bodies, tags] = await Promise.all([
-        db.selectFrom('kb_articles').select(['id', 'body']).where('id', 'in', ids).execute(),
+      const [texts, tags] = await Promise.all([
+        db
+          .selectFrom('kb_search')
+          .select(['article_id', 'body_text'])
+          .where('article_id', 'in', ids)
+          .execute(),
         tagsOf(db, ids),
       ]);
-      const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
+      const textOf = new Map(texts.map((b) => [b.article_id, b.body_text]));
       const hits = { terms: new Set(groups.flat()), prefixes: [] };
       const today = clock().toISOString().slice(0, 10);
       return {
@@ -137,7 +140,7 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         corrections,
         results: rows.map((row) => {
           const language = row.language as Language;
-          const text = [row.summary, markdownToText(bodyOf.get(row.id) ?? '')].filter(Boolean).join(' — ');
+          const text = textOf.get(row.id) ?? row.summary;
           return {
             article: toArticle(row, tags.get(row.id) ?? [], today),
             title: highlight(row.title, hits, language),

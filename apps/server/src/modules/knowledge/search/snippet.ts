@@ -1,22 +1,32 @@
-import { type Language, termOf, words } from './normalize.js';
+import { foldAccents, type Language, termOf } from './normalize.js';
 
 export type TextPart = { text: string; hit: boolean };
+export type Hits = { terms: ReadonlySet<string>; prefixes: readonly string[] };
+
+/**
+ * Whether a word is one of the hits. Stems begin their words, so only the words beginning with a
+ * hit's first two letters are stemmed (a long text is mostly other words), and accents are folded
+ * only for words that start with one.
+ */
+function isHitWord(word: string, hits: Hits, starts: ReadonlySet<string>, language: Language): boolean {
+  const lower = word.toLowerCase();
+  const head = lower.slice(0, 2);
+  if (!starts.has(/^[a-z0-9]{2}$/.test(head) ? head : foldAccents(lower).slice(0, 2))) return false;
+  const term = termOf(word, language);
+  const folded = foldAccents(lower);
+  return hits.terms.has(term) || hits.prefixes.some((p) => term.startsWith(p) || folded.startsWith(p));
+}
+
+const startsOf = (hits: Hits) => new Set([...hits.terms, ...hits.prefixes].map((t) => t.slice(0, 2)));
 
 /** Splits a text into parts, the words whose term is among `hits` (or starts with a prefix) marked. */
-export function highlight(
-  text: string,
-  hits: { terms: ReadonlySet<string>; prefixes: readonly string[] },
-  language: Language,
-): TextPart[] {
+export function highlight(text: string, hits: Hits, language: Language): TextPart[] {
+  const starts = startsOf(hits);
   const parts: TextPart[] = [];
   let last = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
-    const term = termOf(word, language);
-    const hit =
-      hits.terms.has(term) ||
-      hits.prefixes.some((p) => term.startsWith(p) || termOf(word, 'fr').startsWith(p));
-    if (!hit) continue;
+    if (!isHitWord(word, hits, starts, language)) continue;
     const at = match.index ?? 0;
     if (at > last) parts.push({ text: text.slice(last, at), hit: false });
     parts.push({ text: word, hit: true });
@@ -40,20 +50,11 @@ function merge(parts: TextPart[]): TextPart[] {
  * The passage of a text (about `size` characters, cut at words) with the most hits, highlighted;
  * the beginning when nothing matches.
  */
-export function snippet(
-  text: string,
-  hits: { terms: ReadonlySet<string>; prefixes: readonly string[] },
-  language: Language,
-  size = 220,
-): TextPart[] {
-  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
+export function snippet(text: string, hits: Hits, language: Language, size = 220): TextPart[] {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   if (tokens.length === 0) return [];
-  const isHit = tokens.map(({ word }) =>
-    words(word).some((w) => {
-      const term = termOf(w, language);
-      return hits.terms.has(term) || hits.prefixes.some((p) => term.startsWith(p));
-    }),
-  );
+  const starts = startsOf(hits);
+  const isHit = tokens.map(({ word }) => isHitWord(word, hits, starts, language));
   // Sliding window: the start whose next `size` characters hold the most hits.
   let best = 0;
   let bestScore = -1;

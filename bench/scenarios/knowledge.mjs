@@ -1,0 +1,115 @@
+/** The knowledge base at scale: full-text search and suggestions over 100,000 articles. */
+export const name = 'knowledge';
+
+export const description =
+  'knowledge search (stemmed, accent-free, typo-tolerant, visibility in the query) and suggestions over generated French and English articles';
+
+const DEMO_PASSWORD = 'demo-itsm-2026';
+const ARTICLES = Number(process.env.ITSM_BENCH_ARTICLES ?? 100_000);
+
+// What help-desk users type, in both languages (words of the generated base, forms varied).
+const QUERIES = [
+  'imprimante hors ligne',
+  'imprimantes',
+  'mot de passe',
+  'vpn deconnecte',
+  'outlook mot de passe',
+  'ecran noir',
+  'reseau lent',
+  'teams synchronise',
+  'certificat expire',
+  'station d accueil',
+  'printer offline',
+  'password expired',
+  'laptop black screen',
+  'vpn client',
+  'print spooler',
+  'scanner erreur',
+  'badge refuse',
+  'sauvegarde fichiers',
+  'navigateur cache',
+  'casque reconnu',
+];
+const TYPOS = ['imprimnate hors ligne', 'mot de pase', 'deconecte vpn', 'certifcat', 'pritner offline'];
+const PREFIXES = [
+  'impri',
+  'mon imprimante hor',
+  'vpn dec',
+  'outlook mo',
+  'ecran no',
+  'printer off',
+  'passw',
+  'station d acc',
+];
+
+/** @param {string} baseUrl @param {string} username */
+async function tokenFor(baseUrl, username) {
+  const response = await fetch(`${baseUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`token for ${username}: ${response.status} ${await response.text()}`);
+  return /** @type {{ token: string }} */ (await response.json()).token;
+}
+
+/** @param {import('../lib/scenarios.mjs').ScenarioContext} ctx */
+export async function seed(ctx) {
+  const started = performance.now();
+  await ctx.cli(['seed', '--articles', String(ARTICLES)]);
+  console.error(`seeded ${ARTICLES} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  ctx.state.user = await tokenFor(ctx.baseUrl, '@helene.dubois.demo');
+  ctx.state.technician = await tokenFor(ctx.baseUrl, '@marc.lefevre.demo');
+  for (const q of [QUERIES[0], TYPOS[0]]) {
+    const page = await fetch(`${ctx.baseUrl}/api/v1/kb/search?q=${encodeURIComponent(q)}`, {
+      headers: { authorization: `Token ${ctx.state.user}` },
+    }).then((r) => r.json());
+    console.error(
+      `"${q}": ${page.count}${page.count_is_estimate ? '+' : ''} results, first: ${page.results[0]?.article.title}`,
+    );
+  }
+}
+
+/** Each request another query of the list. @param {string} path @param {readonly string[]} list */
+function rotating(path, list) {
+  let i = 0;
+  return (/** @type {{ path?: string }} */ request) => ({
+    ...request,
+    path: `${path}${encodeURIComponent(list[i++ % list.length] ?? '')}`,
+  });
+}
+
+/** @param {import('../lib/scenarios.mjs').ScenarioContext} ctx */
+export function requests(ctx) {
+  const as = (/** @type {string} */ who) => ({ authorization: `Token ${ctx.state[who]}` });
+  return [
+    {
+      title: 'search (user, 20 queries)',
+      method: 'GET',
+      path: `/api/v1/kb/search?q=${encodeURIComponent(QUERIES[0] ?? '')}`,
+      headers: as('user'),
+      setupRequest: rotating('/api/v1/kb/search?q=', QUERIES),
+    },
+    {
+      title: 'search with a typo (user)',
+      method: 'GET',
+      path: `/api/v1/kb/search?q=${encodeURIComponent(TYPOS[0] ?? '')}`,
+      headers: as('user'),
+      setupRequest: rotating('/api/v1/kb/search?q=', TYPOS),
+    },
+    {
+      title: 'search (technician, every visibility)',
+      method: 'GET',
+      path: `/api/v1/kb/search?q=${encodeURIComponent(QUERIES[0] ?? '')}`,
+      headers: as('technician'),
+      setupRequest: rotating('/api/v1/kb/search?q=', QUERIES),
+    },
+    {
+      title: 'suggestions while typing (user)',
+      method: 'GET',
+      path: `/api/v1/kb/suggestions?q=${encodeURIComponent(PREFIXES[0] ?? '')}`,
+      headers: as('user'),
+      setupRequest: rotating('/api/v1/kb/suggestions?q=', PREFIXES),
+    },
+  ];
+}
