@@ -55,35 +55,44 @@ export function dialectHelpers(dialect: DialectName) {
     },
 
     /**
-     * The knowledge articles matching a full-text query, with a score (higher is better), as a
-     * subquery of (article_id, score) over kb_search (migration 20261125110000). `groups` are
-     * already-normalised terms: any term of a group, every group; the last group may match as a
-     * prefix (typing). SQLite: FTS5 with bm25, title four times the body; PostgreSQL: tsquery on
-     * the generated tsvector with ts_rank_cd (title weight A, body B).
+     * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
+     * kb_search (migration 20261125110000). `groups` are already-normalised terms: any term of a
+     * group, every group; the last group may match as a prefix (typing). Ranked (`top` set): the
+     * `top` best only, best first — SQLite: FTS5's bm25 (title four times the body) through its
+     * own ORDER BY rank; PostgreSQL: ts_rank_cd on the generated tsvector (title A, body B).
+     * Unranked: every match with score 0, for counting. `titleOnly` looks in titles alone.
      */
-    searchHits(groups: readonly (readonly string[])[], prefixLast: boolean): RawBuilder<unknown> {
+    searchHits(
+      groups: readonly (readonly string[])[],
+      options: { prefixLast?: boolean; top?: number; titleOnly?: boolean } = {},
+    ): RawBuilder<unknown> {
       const last = groups.length - 1;
+      const prefix = (i: number) => options.prefixLast === true && i === last;
       if (isPg) {
         const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
+        const weight = options.titleOnly ? ':A' : '';
         const query = groups
           .map(
             (g, i) =>
-              `(${g.map((term) => `${quote(term)}${prefixLast && i === last ? ':*' : ''}`).join(' | ')})`,
+              `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}${prefix(i) ? weight.replace(':', '') : weight}`).join(' | ')})`,
           )
           .join(' & ');
+        if (options.top === undefined)
+          return sql`(select s.article_id, 0 as score from kb_search as s
+            where s.document @@ to_tsquery('simple', ${query}))`;
         return sql`(select s.article_id, ts_rank_cd(s.document, q.query) as score
           from kb_search as s, to_tsquery('simple', ${query}) as q(query)
-          where s.document @@ q.query)`;
+          where s.document @@ q.query order by score desc limit ${options.top})`;
       }
       const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-      const query = groups
-        .map(
-          (g, i) =>
-            `(${g.map((term) => `${quote(term)}${prefixLast && i === last ? '*' : ''}`).join(' OR ')})`,
-        )
-        .join(' AND ');
-      return sql`(select rowid as article_id, -bm25(kb_search_fts, 4.0, 1.0) as score
-        from kb_search_fts where kb_search_fts match ${query})`;
+      const query = `${options.titleOnly ? '{title_terms} : ' : ''}(${groups
+        .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? '*' : ''}`).join(' OR ')})`)
+        .join(' AND ')})`;
+      if (options.top === undefined)
+        return sql`(select rowid as article_id, 0 as score from kb_search_fts where kb_search_fts match ${query})`;
+      return sql`(select rowid as article_id, -rank as score from kb_search_fts
+        where kb_search_fts match ${query} and rank match 'bm25(4.0, 1.0)'
+        order by rank limit ${options.top})`;
     },
 
     /**

@@ -12,6 +12,8 @@ import { highlight, snippet } from './snippet.js';
 
 const COUNT_LIMIT = 1000;
 const SUGGESTIONS = 5;
+/** Best-ranked matches a page is taken from, before the reader's visibility and filters. */
+const TOP = 500;
 /** Vocabulary entries examined to correct one word (those sharing its first two letters). */
 const TYPO_CANDIDATES = 5000;
 
@@ -65,13 +67,12 @@ export function createSearchService({ db, dialect, clock }: Deps) {
     return { groups, corrections };
   }
 
+  /** The articles among `hits` the reader may see, with the filters, their score selected. */
   function matching(
     reader: Reader,
-    groups: string[][],
-    typing: boolean,
+    hits: ReturnType<DialectHelpers['searchHits']>,
     filters: Omit<SearchParams, 'q' | 'page' | 'pageSize'>,
   ) {
-    const hits = dialect.searchHits(groups, typing);
     let query = scopeArticles(
       reader,
       selectArticles(db)
@@ -102,14 +103,18 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       if (words.length === 0) return empty;
       const { groups, corrections } = await termGroups(words, false);
       if (groups.length === 0) return { ...empty, corrections };
-      const query = matching(reader, groups, false, params);
       const offset = (params.page - 1) * params.pageSize;
+      // The page: among the best-ranked matches only (ranking every match of a common word is
+      // what costs); the count: every match the reader may see, unranked, up to COUNT_LIMIT.
+      const top = Math.max(TOP, offset + params.pageSize * 5);
+      const ranked = matching(reader, dialect.searchHits(groups, { top }), params);
+      const all = matching(reader, dialect.searchHits(groups), params);
       const [counted, rows] = await Promise.all([
-        sql<{ n: number | string }>`select count(*) as n from (${query
+        sql<{ n: number | string }>`select count(*) as n from (${all
           .clearSelect()
           .select(sql.lit(1).as('one'))
           .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
-        query
+        ranked
           .orderBy(sql`hits.score`, 'desc')
           .orderBy('kb_articles.id')
           .limit(params.pageSize)
@@ -157,7 +162,12 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       if (words.length === 0) return [];
       const { groups } = await termGroups(words, true);
       if (groups.length === 0) return [];
-      const rows = await matching(reader, groups, true, {})
+      // Titles only: what a ticket's title is about is in an article's title.
+      const rows = await matching(
+        reader,
+        dialect.searchHits(groups, { prefixLast: true, top: TOP, titleOnly: true }),
+        {},
+      )
         .orderBy(sql`hits.score`, 'desc')
         .orderBy('kb_articles.id')
         .limit(SUGGESTIONS)
