@@ -18,6 +18,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
         'Accueil',
         'Tickets',
         'Machines',
+        'Base de connaissances',
         'Réponses types',
         'Satisfaction',
       ]);
@@ -100,6 +101,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
         'Accueil',
         'Tickets',
         'Machines',
+        'Base de connaissances',
         'Catégories',
         'SLA',
         'Calendriers ouvrés',
@@ -112,6 +114,7 @@ describe.skipIf(browserSuitesSkipped())('shell, roles and user administration (b
         'Groupes',
         'Sites',
         'Clés d’enrôlement',
+        'Catégories d’articles',
         'Journal des connexions',
         'Journal d’audit',
         'Documentation de l’API',

@@ -222,6 +222,12 @@ const adminPages = [
       'EnrollmentKeysPage',
     ),
   }),
+  // The knowledge base's categories.
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: '/kb-categories',
+    component: lazyRouteComponent(() => import('./features/knowledge/categories-page'), 'KbCategoriesPage'),
+  }),
 ];
 
 /** A text typed in the URL that looks like a number (`?search=42`) arrives parsed as one: keep it as text. */
@@ -300,6 +306,62 @@ const machinePages = [
   }),
 ];
 
+// The knowledge base: every signed-in user reads it (the API gives readers the published articles
+// meant for them); the support team writes, reviews and restores.
+const staffOnly = ({ context }: { context: unknown }) => {
+  const me = (context as { me?: { role: string } }).me;
+  if (me?.role !== 'admin' && me?.role !== 'technician') throw redirect({ to: '/forbidden' });
+};
+
+const knowledgePages = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb',
+    validateSearch: z.object({
+      search: text,
+      category: id,
+      tag: text,
+      view: z.enum(['review', 'due', 'drafts']).optional().catch(undefined),
+      page: z.coerce.number().int().min(1).optional().catch(undefined),
+    }),
+    component: lazyRouteComponent(() => import('./features/knowledge/knowledge-home'), 'KnowledgeHome'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb/articles/new',
+    beforeLoad: staffOnly,
+    component: lazyRouteComponent(() => import('./features/knowledge/article-editor-page'), 'NewArticlePage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb/articles/$id',
+    component: lazyRouteComponent(() => import('./features/knowledge/article-page'), 'ArticlePage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb/articles/$id/edit',
+    beforeLoad: staffOnly,
+    component: lazyRouteComponent(
+      () => import('./features/knowledge/article-editor-page'),
+      'EditArticlePage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb/articles/$id/history',
+    beforeLoad: staffOnly,
+    validateSearch: z.object({
+      from: z.coerce.number().int().positive().optional().catch(undefined),
+      to: z.coerce.number().int().positive().optional().catch(undefined),
+      page: z.coerce.number().int().min(1).optional().catch(undefined),
+    }),
+    component: lazyRouteComponent(
+      () => import('./features/knowledge/article-history-page'),
+      'ArticleHistoryPage',
+    ),
+  }),
+];
+
 const forbiddenRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/forbidden',
@@ -346,6 +408,7 @@ const routeTree = rootRoute.addChildren([
     satisfactionRoute,
     ...ticketPages,
     ...machinePages,
+    ...knowledgePages,
     adminRoute.addChildren(adminPages),
   ]),
 ]);

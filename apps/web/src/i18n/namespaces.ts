@@ -9,6 +9,7 @@ import enDashboard from './locales/en/dashboard.json';
 import enEnrollmentKeys from './locales/en/enrollment-keys.json';
 import enGroups from './locales/en/groups.json';
 import enJournal from './locales/en/journal.json';
+import enKnowledge from './locales/en/knowledge.json';
 import enMachines from './locales/en/machines.json';
 import enNotifications from './locales/en/notifications.json';
 import enShell from './locales/en/shell.json';
@@ -23,6 +24,7 @@ import frDashboard from './locales/fr/dashboard.json';
 import frEnrollmentKeys from './locales/fr/enrollment-keys.json';
 import frGroups from './locales/fr/groups.json';
 import frJournal from './locales/fr/journal.json';
+import frKnowledge from './locales/fr/knowledge.json';
 import frMachines from './locales/fr/machines.json';
 import frNotifications from './locales/fr/notifications.json';
 import frShell from './locales/fr/shell.json';
@@ -49,6 +51,7 @@ export const resources = {
     'ticket-admin': enTicketAdmin,
     machines: enMachines,
     'enrollment-keys': enEnrollmentKeys,
+    knowledge: enKnowledge,
   },
   fr: {
     translation: fr,
@@ -66,5 +69,6 @@ export const resources = {
     'ticket-admin': frTicketAdmin,
     machines: frMachines,
     'enrollment-keys': frEnrollmentKeys,
+    knowledge: frKnowledge,
   },
 } as const;

@@ -1,6 +1,7 @@
 import type { Role } from '@itsm/contracts';
 import type { ComponentType, SVGProps } from 'react';
 import {
+  BookIcon,
   CalendarIcon,
   ClockIcon,
   EnrollmentKeyIcon,
@@ -29,6 +30,8 @@ export type NavItem = {
     | 'myTickets'
     | 'machines'
     | 'myMachines'
+    | 'knowledge'
+    | 'kbCategories'
     | 'enrollmentKeys'
     | 'users'
     | 'structures'
@@ -65,6 +68,7 @@ export const NAVIGATION: NavSection[] = [
       // The same list too: the computers in the technician's scope, or the user's own.
       { to: '/machines', label: 'machines', icon: MonitorIcon, roles: staff },
       { to: '/machines', label: 'myMachines', icon: MonitorIcon, roles: users },
+      { to: '/kb', label: 'knowledge', icon: BookIcon, roles: everyone },
     ],
   },
   {
@@ -87,6 +91,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/admin/groups', label: 'groups', icon: GroupIcon, roles: admins },
       { to: '/admin/sites', label: 'sites', icon: PinIcon, roles: admins },
       { to: '/admin/enrollment-keys', label: 'enrollmentKeys', icon: EnrollmentKeyIcon, roles: admins },
+      { to: '/admin/kb-categories', label: 'kbCategories', icon: BookIcon, roles: admins },
       { to: '/admin/login-events', label: 'loginEvents', icon: KeyIcon, roles: admins },
       { to: '/admin/audit-log', label: 'auditLog', icon: ShieldIcon, roles: admins },
     ],
