@@ -12,6 +12,9 @@ export function escapeLike(text: string): string {
 
 export type DialectHelpers = ReturnType<typeof dialectHelpers>;
 
+/** Matches an unranked knowledge search reads at most (counts stop far below). */
+const UNRANKED_CAP = 100_000;
+
 export function dialectHelpers(dialect: DialectName) {
   const isPg = dialect === 'postgres';
   return {
@@ -88,8 +91,11 @@ export function dialectHelpers(dialect: DialectName) {
       const query = `${options.titleOnly ? '{title_terms} : ' : ''}(${groups
         .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? '*' : ''}`).join(' OR ')})`)
         .join(' AND ')})`;
+      // A LIMIT keeps SQLite from flattening the match into the caller's join, where it would run
+      // once per article row instead of once.
       if (options.top === undefined)
-        return sql`(select rowid as article_id, 0 as score from kb_search_fts where kb_search_fts match ${query})`;
+        return sql`(select rowid as article_id, 0 as score from kb_search_fts where kb_search_fts match ${query}
+          limit ${UNRANKED_CAP})`;
       return sql`(select rowid as article_id, -rank as score from kb_search_fts
         where kb_search_fts match ${query} and rank match 'bm25(4.0, 1.0)'
         order by rank limit ${options.top})`;
