@@ -83,19 +83,26 @@ async function runPaced(baseUrl, request, duration) {
   const url = new URL(request.path, baseUrl);
   const send = () =>
     new Promise((resolve) => {
-      const { headers, body } = request.setupRequest ? request.setupRequest({ ...base }) : base;
+      const { headers, body, path } =
+        /** @type {{ headers: Record<string, string>, body?: string | Buffer, path?: string }} */ (
+          request.setupRequest ? request.setupRequest({ ...base }) : base
+        );
       const started = performance.now();
-      const req = http.request(url, { method: request.method ?? 'GET', headers, agent }, (res) => {
-        res.on('data', (chunk) => {
-          counts.bytes += chunk.length;
-        });
-        res.on('end', () => {
-          counts.total += 1;
-          if (res.statusCode >= 200 && res.statusCode < 300) latencies.record(performance.now() - started);
-          else counts.non2xx += 1;
-          resolve(undefined);
-        });
-      });
+      const req = http.request(
+        path ? new URL(path, baseUrl) : url,
+        { method: request.method ?? 'GET', headers, agent },
+        (res) => {
+          res.on('data', (chunk) => {
+            counts.bytes += chunk.length;
+          });
+          res.on('end', () => {
+            counts.total += 1;
+            if (res.statusCode >= 200 && res.statusCode < 300) latencies.record(performance.now() - started);
+            else counts.non2xx += 1;
+            resolve(undefined);
+          });
+        },
+      );
       req.on('error', () => {
         counts.errors += 1;
         resolve(undefined);

@@ -14,6 +14,14 @@ export type DialectHelpers = ReturnType<typeof dialectHelpers>;
 
 /** Matches an unranked knowledge search reads at most (counts stop far below). */
 const UNRANKED_CAP = 100_000;
+/**
+ * Up to how many matches a knowledge search ranks by text relevance (searchHits). SQLite ranks
+ * 10,000 in ~13 ms; PostgreSQL reads each article's tsvector from TOAST to rank it.
+ */
+const SQLITE_RANKED_MATCHES = 10_000;
+const PG_RANKED_MATCHES = 2_000;
+/** Added to the score of an article whose title holds every word: it ranks above the others. */
+const TITLE_BONUS = 1000;
 
 export function dialectHelpers(dialect: DialectName) {
   const isPg = dialect === 'postgres';
@@ -59,46 +67,72 @@ export function dialectHelpers(dialect: DialectName) {
 
     /**
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
-     * kb_search (migration 20261125110000). `groups` are already-normalised terms: any term of a
-     * group, every group; the last group may match as a prefix (typing). Ranked (`top` set): the
-     * `top` best only, best first — SQLite: FTS5's bm25 (title four times the body) through its
-     * own ORDER BY rank; PostgreSQL: ts_rank_cd on the generated tsvector (title A, body B).
-     * Unranked: every match with score 0, for counting. `titleOnly` looks in titles alone.
+     * kb_search (migrations 20261125110000, 20261126090000). `groups` are already-normalised terms:
+     * any term of a group, every group; the last group may match as a prefix (typing). `titleOnly`
+     * looks in titles alone. Unranked (no `top`): every match with score 0, for counting.
+     *
+     * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
+     * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank_cd on
+     * title_document, by title length); then the others, ranked on title and body (bm25 with the
+     * title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
+     * bound the caller knows from the vocabulary) says the words are in so many articles that
+     * ranking them all would cost more than it tells (every ranked article's positions are read:
+     * ~1.3 µs each on SQLite, a TOAST read on PostgreSQL, for words of near-zero weight anyway):
+     * those come newest first (docs/adr/0005).
      */
     searchHits(
       groups: readonly (readonly string[])[],
-      options: { prefixLast?: boolean; top?: number; titleOnly?: boolean } = {},
+      options: { prefixLast?: boolean; top?: number; titleOnly?: boolean; matches?: number } = {},
     ): RawBuilder<unknown> {
       const last = groups.length - 1;
       const prefix = (i: number) => options.prefixLast === true && i === last;
+      const { top, titleOnly = false } = options;
+      const rankBodies = (options.matches ?? 0) <= (isPg ? PG_RANKED_MATCHES : SQLITE_RANKED_MATCHES);
       if (isPg) {
         const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
-        const weight = options.titleOnly ? ':A' : '';
         const query = groups
-          .map(
-            (g, i) =>
-              `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}${prefix(i) ? weight.replace(':', '') : weight}`).join(' | ')})`,
-          )
+          .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}`).join(' | ')})`)
           .join(' & ');
-        if (options.top === undefined)
-          return sql`(select s.article_id, 0 as score from kb_search as s
-            where s.document @@ to_tsquery('simple', ${query}))`;
-        return sql`(select s.article_id, ts_rank_cd(s.document, q.query) as score
+        // kb_search_matches asks the GIN index (migration 20261126090000): the planner, blind to
+        // the TOAST read each test costs, would otherwise test documents row by row.
+        const matching = sql`kb_search_matches(to_tsquery('simple', ${query}))`;
+        if (top === undefined)
+          return titleOnly
+            ? sql`(select s.article_id, 0 as score from kb_search as s
+              where s.title_document @@ to_tsquery('simple', ${query}))`
+            : sql`(select m.article_id, 0 as score from ${matching} as m limit ${UNRANKED_CAP})`;
+        const titles = sql`(select s.article_id, ${sql.lit(TITLE_BONUS)} + ts_rank_cd(s.title_document, q.query, 1) as score
           from kb_search as s, to_tsquery('simple', ${query}) as q(query)
-          where s.document @@ q.query order by score desc limit ${options.top})`;
+          where s.title_document @@ q.query order by score desc limit ${top})`;
+        const bodies = rankBodies
+          ? sql`(select s.article_id, ts_rank_cd(s.document, q.query) as score
+            from kb_search as s, to_tsquery('simple', ${query}) as q(query)
+            where s.document @@ q.query order by score desc limit ${top})`
+          : sql`(select m.article_id, 0 as score from ${matching} as m order by m.article_id desc limit ${top})`;
+        return sql`(select article_id, max(score) as score from (${titleOnly ? titles : sql`${titles} union all ${bodies}`}) as tiers
+          group by article_id order by score desc, article_id desc limit ${top})`;
       }
       const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-      const query = `${options.titleOnly ? '{title_terms} : ' : ''}(${groups
+      const query = `(${groups
         .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? '*' : ''}`).join(' OR ')})`)
         .join(' AND ')})`;
       // A LIMIT keeps SQLite from flattening the match into the caller's join, where it would run
       // once per article row instead of once.
-      if (options.top === undefined)
-        return sql`(select rowid as article_id, 0 as score from kb_search_fts where kb_search_fts match ${query}
-          limit ${UNRANKED_CAP})`;
-      return sql`(select rowid as article_id, -rank as score from kb_search_fts
-        where kb_search_fts match ${query} and rank match 'bm25(4.0, 1.0)'
-        order by rank limit ${options.top})`;
+      if (top === undefined)
+        return titleOnly
+          ? sql`(select rowid as article_id, 0 as score from kb_title_fts
+            where kb_title_fts match ${query} limit ${UNRANKED_CAP})`
+          : sql`(select rowid as article_id, 0 as score from kb_search_fts
+            where kb_search_fts match ${query} limit ${UNRANKED_CAP})`;
+      const titles = sql`select * from (select rowid as article_id, ${sql.lit(TITLE_BONUS)} - rank as score
+        from kb_title_fts where kb_title_fts match ${query} order by rank limit ${top})`;
+      const bodies = rankBodies
+        ? sql`select * from (select rowid as article_id, -rank as score from kb_search_fts
+          where kb_search_fts match ${query} and rank match 'bm25(4.0, 1.0)' order by rank limit ${top})`
+        : sql`select * from (select rowid as article_id, 0 as score from kb_search_fts
+          where kb_search_fts match ${query} order by rowid desc limit ${top})`;
+      return sql`(select article_id, max(score) as score from (${titleOnly ? titles : sql`${titles} union all ${bodies}`})
+        group by article_id order by score desc, article_id desc limit ${top})`;
     },
 
     /**

@@ -7,6 +7,7 @@ import * as m20261124170000 from './20261124170000_create_machines.js';
 import * as m20261125090000 from './20261125090000_create_agent_exchange.js';
 import * as m20261125100000 from './20261125100000_create_knowledge.js';
 import * as m20261125110000 from './20261125110000_create_knowledge_search.js';
+import * as m20261126090000 from './20261126090000_create_knowledge_title_search.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261125090000_create_agent_exchange': m20261125090000,
   '20261125100000_create_knowledge': m20261125100000,
   '20261125110000_create_knowledge_search': m20261125110000,
+  '20261126090000_create_knowledge_title_search': m20261126090000,
 };

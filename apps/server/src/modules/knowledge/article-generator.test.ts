@@ -16,4 +16,18 @@ describe('generateArticle', () => {
     }
     expect(generateArticle(seededRng(7))).toEqual(articles[0]);
   });
+
+  it('keeps technical words to the articles about them, as a real base does', () => {
+    const rng = seededRng(11);
+    const french = Array.from({ length: 2000 }, () => generateArticle(rng)).filter(
+      (a) => a.language === 'fr',
+    );
+    const share = (text: string) => french.filter((a) => a.body.includes(text)).length / french.length;
+    for (const object of ['le client VPN', 'le certificat', 'le cache du navigateur', 'le pilote']) {
+      expect(share(object)).toBeGreaterThan(0.02);
+      expect(share(object)).toBeLessThan(0.3);
+    }
+    // Boilerplate, on the other hand, is everywhere.
+    expect(share('Si le problème persiste')).toBeGreaterThan(0.9);
+  });
 });

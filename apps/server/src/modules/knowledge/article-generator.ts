@@ -3,7 +3,9 @@ import type { Language } from './search/normalize.js';
 
 // Generated knowledge articles for benchmarks: help-desk vocabulary in French and English, titles
 // like "Imprimante HP LaserJet 4050 hors ligne au 3e étage", bodies of 150 to 900 words with
-// sections, steps, error codes and model numbers (a vocabulary as varied as a real base's).
+// sections, steps, error codes and model numbers. As in a real base, an article's steps are about
+// a few things tied to its subject (a printer article talks about the driver and the print queue),
+// so a technical word appears in a minority of articles while boilerplate appears in most.
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
@@ -104,6 +106,16 @@ const WORDS = {
       'les paramètres proxy',
       'la file d’attente',
       'le compte de messagerie',
+      'le micrologiciel',
+      'la carte réseau',
+      'le pare-feu',
+      'les règles de transfert',
+      'le fichier de configuration',
+      'la batterie',
+      'le stockage local',
+      'les autorisations du dossier',
+      'le port USB',
+      'la licence',
     ],
     filler: [
       'Cette procédure concerne les postes du parc standard.',
@@ -205,6 +217,16 @@ const WORDS = {
       'the network drive',
       'the proxy settings',
       'the mail account',
+      'the firmware',
+      'the network adapter',
+      'the firewall',
+      'the forwarding rules',
+      'the configuration file',
+      'the battery',
+      'the local storage',
+      'the folder permissions',
+      'the USB port',
+      'the licence',
     ],
     filler: [
       'This procedure applies to standard workstations.',
@@ -240,17 +262,37 @@ export type GeneratedArticle = {
   tags: string[];
 };
 
+/**
+ * The two to four things an article about `subject` talks about: each subject has its own
+ * favourites (a Zipf draw over the objects, rotated by subject), with now and then another one.
+ */
+function topicObjects(rng: Rng, objects: readonly string[], subject: number): string[] {
+  const weights = objects.map((_, i) => 1 / (1 + ((i - subject * 5 + objects.length * 7) % objects.length)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const chosen = new Set<string>();
+  const wanted = 2 + Math.floor(rng() * 3);
+  while (chosen.size < wanted) {
+    let r = rng() * total;
+    let i = 0;
+    while (i < objects.length - 1 && r >= (weights[i] ?? 0)) r -= weights[i++] ?? 0;
+    chosen.add(objects[i] as string);
+  }
+  return [...chosen];
+}
+
 /** One generated article; a fixed `rng` seed gives the same base every time. */
 export function generateArticle(rng: Rng): GeneratedArticle {
   const language: Language = rng() < 0.7 ? 'fr' : 'en';
   const w = WORDS[language];
-  const subject = pick(rng, w.subjects);
+  const subjectIndex = Math.floor(rng() * w.subjects.length);
+  const subject = w.subjects[subjectIndex] as string;
+  const objects = topicObjects(rng, w.objects, subjectIndex);
   const model = rng() < 0.4 ? ` ${pick(rng, MODELS)}` : '';
   const title = `${subject}${model} ${pick(rng, w.problems)} ${pick(rng, w.places)}`.trim();
   const code = `0x8007${Math.floor(rng() * 0xffff)
     .toString(16)
     .padStart(4, '0')}`;
-  const step = () => `${pick(rng, w.verbs)} ${pick(rng, w.objects)}.`;
+  const step = () => `${pick(rng, w.verbs)} ${pick(rng, objects)}.`;
   const paragraph = (sentences: number) =>
     Array.from({ length: sentences }, () => (rng() < 0.5 ? step() : pick(rng, w.filler))).join(' ');
   const wanted = 150 + Math.floor(rng() * 750);

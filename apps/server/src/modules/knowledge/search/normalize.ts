@@ -41,9 +41,22 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words already stemmed, per language: a base's vocabulary is small next to its text. */
+const TERM_CACHE = { fr: new Map<string, string>(), en: new Map<string, string>() };
+const TERM_CACHE_SIZE = 50_000;
+
 /** One word as it is indexed: stemmed in `language`, without accents. */
 export function termOf(word: string, language: Language): string {
-  return foldAccents(STEMMERS[language](word.toLowerCase()));
+  const lower = word.toLowerCase();
+  const cache = TERM_CACHE[language];
+  let term = cache.get(lower);
+  if (term === undefined) {
+    term = foldAccents(STEMMERS[language](lower));
+    // Simplest bound: start afresh when full (the common words come back at once).
+    if (cache.size >= TERM_CACHE_SIZE) cache.clear();
+    cache.set(lower, term);
+  }
+  return term;
 }
 
 /** The terms of a text (stop words and single letters out), in order, repeats kept. */

@@ -34,21 +34,29 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock };
  * French and English, accent-free, typo-tolerant, visibility applied inside the query.
  */
 export function createSearchService({ db, dialect, clock }: Deps) {
-  /** Each word's terms to look for; unknown words are corrected from the vocabulary. */
+  /**
+   * Each word's terms to look for; unknown words are corrected from the vocabulary. `matches`: at
+   * most how many articles hold every word (the rarest word's count), from the vocabulary.
+   */
   async function termGroups(words: QueryWord[], typing: boolean) {
     const all = [...new Set(words.flatMap((w) => w.variants))];
-    const known = new Set(
-      (await db.selectFrom('kb_terms').select('term').where('term', 'in', all).execute()).map((r) => r.term),
+    const docsOf = new Map(
+      (await db.selectFrom('kb_terms').select(['term', 'docs']).where('term', 'in', all).execute()).map(
+        (r) => [r.term, r.docs],
+      ),
     );
     const groups: string[][] = [];
     const corrections: { word: string; terms: string[] }[] = [];
+    let matches = Number.POSITIVE_INFINITY;
+    const holding = (terms: readonly string[]) => terms.reduce((sum, t) => sum + (docsOf.get(t) ?? 0), 0);
     for (const [i, word] of words.entries()) {
-      const found = word.variants.filter((v) => known.has(v));
+      const found = word.variants.filter((v) => docsOf.has(v));
       if (typing && i === words.length - 1) {
         // The word being typed: any term it begins.
         groups.push([...new Set([...word.variants, foldAccents(word.word)])]);
       } else if (found.length > 0) {
         groups.push(found);
+        matches = Math.min(matches, holding(found));
       } else {
         const [from, to] = prefixRange((word.variants[0] ?? '').slice(0, 2));
         const vocabulary = await db
@@ -61,10 +69,14 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         const closest = closestTerms(word.variants, vocabulary);
         corrections.push({ word: word.word, terms: closest });
         // Nothing resembles it: left out, rather than leaving no result at all.
-        if (closest.length > 0) groups.push(closest);
+        if (closest.length > 0) {
+          groups.push(closest);
+          for (const entry of vocabulary) docsOf.set(entry.term, entry.docs);
+          matches = Math.min(matches, holding(closest));
+        }
       }
     }
-    return { groups, corrections };
+    return { groups, corrections, matches };
   }
 
   /** The articles among `hits` the reader may see, with the filters, their score selected. */
@@ -101,13 +113,13 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       const words = queryWords(params.q);
       const empty = { count: 0, next: null, previous: null, corrections: [], results: [] };
       if (words.length === 0) return empty;
-      const { groups, corrections } = await termGroups(words, false);
+      const { groups, corrections, matches } = await termGroups(words, false);
       if (groups.length === 0) return { ...empty, corrections };
       const offset = (params.page - 1) * params.pageSize;
       // The page: among the best-ranked matches only (ranking every match of a common word is
       // what costs); the count: every match the reader may see, unranked, up to COUNT_LIMIT.
       const top = Math.max(TOP, offset + params.pageSize * 5);
-      const ranked = matching(reader, dialect.searchHits(groups, { top }), params);
+      const ranked = matching(reader, dialect.searchHits(groups, { top, matches }), params);
       const all = matching(reader, dialect.searchHits(groups), params);
       const [counted, rows] = await Promise.all([
         sql<{ n: number | string }>`select count(*) as n from (${all
@@ -116,7 +128,7 @@ export function createSearchService({ db, dialect, clock }: Deps) {
           .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
         ranked
           .orderBy(sql`hits.score`, 'desc')
-          .orderBy('kb_articles.id')
+          .orderBy('kb_articles.id', 'desc')
           .limit(params.pageSize)
           .offset(offset)
           .execute(),
@@ -169,7 +181,7 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         {},
       )
         .orderBy(sql`hits.score`, 'desc')
-        .orderBy('kb_articles.id')
+        .orderBy('kb_articles.id', 'desc')
         .limit(SUGGESTIONS)
         .execute();
       return rows.map((r) => ({

@@ -4,29 +4,41 @@ export type TextPart = { text: string; hit: boolean };
 export type Hits = { terms: ReadonlySet<string>; prefixes: readonly string[] };
 
 /**
- * Whether a word is one of the hits. Stems begin their words, so only the words beginning with a
- * hit's first two letters are stemmed (a long text is mostly other words), and accents are folded
- * only for words that start with one.
+ * Whether a word is one of the hits, remembered per word (a text repeats its words). Stems begin
+ * their words, so only the words beginning with a hit's first two letters are stemmed (a long text
+ * is mostly other words), and accents are folded only for words that start with one.
  */
-function isHitWord(word: string, hits: Hits, starts: ReadonlySet<string>, language: Language): boolean {
-  const lower = word.toLowerCase();
-  const head = lower.slice(0, 2);
-  if (!starts.has(/^[a-z0-9]{2}$/.test(head) ? head : foldAccents(lower).slice(0, 2))) return false;
-  const term = termOf(word, language);
-  const folded = foldAccents(lower);
-  return hits.terms.has(term) || hits.prefixes.some((p) => term.startsWith(p) || folded.startsWith(p));
+function hitMatcher(hits: Hits, language: Language): (word: string) => boolean {
+  const starts = new Set([...hits.terms, ...hits.prefixes].map((t) => t.slice(0, 2)));
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    const lower = word.toLowerCase();
+    let hit = seen.get(lower);
+    if (hit === undefined) {
+      const head = lower.slice(0, 2);
+      hit = false;
+      if (starts.has(/^[a-z0-9]{2}$/.test(head) ? head : foldAccents(lower).slice(0, 2))) {
+        const term = termOf(lower, language);
+        const folded = foldAccents(lower);
+        hit = hits.terms.has(term) || hits.prefixes.some((p) => term.startsWith(p) || folded.startsWith(p));
+      }
+      seen.set(lower, hit);
+    }
+    return hit;
+  };
 }
-
-const startsOf = (hits: Hits) => new Set([...hits.terms, ...hits.prefixes].map((t) => t.slice(0, 2)));
 
 /** Splits a text into parts, the words whose term is among `hits` (or starts with a prefix) marked. */
 export function highlight(text: string, hits: Hits, language: Language): TextPart[] {
-  const starts = startsOf(hits);
+  return highlightWith(text, hitMatcher(hits, language));
+}
+
+function highlightWith(text: string, isHit: (word: string) => boolean): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
-    if (!isHitWord(word, hits, starts, language)) continue;
+    if (!isHit(word)) continue;
     const at = match.index ?? 0;
     if (at > last) parts.push({ text: text.slice(last, at), hit: false });
     parts.push({ text: word, hit: true });
@@ -53,8 +65,8 @@ function merge(parts: TextPart[]): TextPart[] {
 export function snippet(text: string, hits: Hits, language: Language, size = 220): TextPart[] {
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   if (tokens.length === 0) return [];
-  const starts = startsOf(hits);
-  const isHit = tokens.map(({ word }) => isHitWord(word, hits, starts, language));
+  const matcher = hitMatcher(hits, language);
+  const isHit = tokens.map(({ word }) => matcher(word));
   // Sliding window: the start whose next `size` characters hold the most hits.
   let best = 0;
   let bestScore = -1;
@@ -84,7 +96,7 @@ export function snippet(text: string, hits: Hits, language: Language, size = 220
     until = token.at + token.word.length;
   }
   const passage = text.slice(from, until);
-  const parts = highlight(passage, hits, language);
+  const parts = highlightWith(passage, matcher);
   if (from > 0) parts.unshift({ text: '… ', hit: false });
   if (until < text.length) parts.push({ text: ' …', hit: false });
   return merge(parts);
