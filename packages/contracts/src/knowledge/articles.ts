@@ -60,14 +60,20 @@ export const ArticleSchema = z
   .meta({ id: 'Article' });
 export type Article = z.infer<typeof ArticleSchema>;
 
-export const ArticleAttachmentSchema = z.object({
-  id: IdSchema,
-  file_name: z.string(),
-  content_type: z.string(),
-  size_bytes: z.number().int(),
-  url: z.string().describe('Where to download it (and what to put in the Markdown of an image)'),
-  created_at: TimestampSchema,
-});
+export const ArticleAttachmentSchema = z
+  .object({
+    id: IdSchema,
+    article: IdSchema,
+    file_name: z.string(),
+    content_type: z.string().describe('Sniffed from the file’s bytes, never taken from the client'),
+    size_bytes: z.number().int(),
+    is_image: z.boolean().describe('A raster image (PNG, JPEG, GIF, WebP): shown in the page'),
+    url: z.string().describe('Where to download it (and what to put in the Markdown of an image)'),
+    uploader: IdSchema.nullable(),
+    created_at: TimestampSchema,
+  })
+  .meta({ id: 'ArticleAttachment' });
+export type ArticleAttachment = z.infer<typeof ArticleAttachmentSchema>;
 
 export const ArticleDetailSchema = ArticleSchema.extend({
   body: z.string().describe('Markdown'),

@@ -21,14 +21,16 @@ import { type Actor, assertAllowed, type RequestContext } from '../../platform/a
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { defineList, type ListParams, type PageLinks, paginate } from '../../platform/lists/index.js';
+import type { FileStore } from '../../platform/storage/file-store.js';
 import { checkReferences } from '../tickets/config/references.js';
 import { scopeTickets } from '../tickets/tickets.policy.js';
 import { selectArticles, selectRevisions, tagsOf, toArticle, toRevision } from './articles.repository.js';
+import { selectAttachments, toArticleAttachment } from './attachments.repository.js';
 import {
   canDeleteArticles,
   canWriteArticles,
-  type Reader,
   readerOf,
+  type SignedInReader,
   scopeArticles,
 } from './knowledge.policy.js';
 import { renderMarkdown } from './markdown/index.js';
@@ -84,16 +86,22 @@ export const revisionList = defineList({
 /** List parameters that are not column filters. */
 export type ArticleListExtras = { tag?: string };
 
-type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock; audit: AuditLog };
+type Deps = {
+  db: Kysely<DB>;
+  dialect: DialectHelpers;
+  clock: Clock;
+  audit: AuditLog;
+  files: Pick<FileStore, 'remove'>;
+};
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 const normalizedTags = (tags: readonly string[]) => [...new Set(tags)].sort();
 
-export function createArticleService({ db, dialect, clock, audit }: Deps) {
-  const visible = (reader: Reader, executor: Kysely<DB> = db) =>
+export function createArticleService({ db, dialect, clock, audit, files }: Deps) {
+  const visible = (reader: SignedInReader, executor: Kysely<DB> = db) =>
     scopeArticles(reader, selectArticles(executor));
 
-  async function row(reader: Reader, id: number, executor: Kysely<DB> = db) {
+  async function row(reader: SignedInReader, id: number, executor: Kysely<DB> = db) {
     const found = await visible(reader, executor).where('kb_articles.id', '=', id).executeTakeFirst();
     if (!found) throw new AppError('ARTICLE_NOT_FOUND');
     return found;
@@ -111,7 +119,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     return member !== undefined;
   }
 
-  async function detail(reader: Reader, id: number): Promise<ArticleDetail> {
+  async function detail(reader: SignedInReader, id: number): Promise<ArticleDetail> {
     const { actor } = reader;
     const found = await row(reader, id);
     const [extra, tags, structures, attachments, vote, reviewer] = await Promise.all([
@@ -131,11 +139,9 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
         .executeTakeFirstOrThrow(),
       tagsOf(db, [id]),
       db.selectFrom('kb_article_structures').select('structure_id').where('article_id', '=', id).execute(),
-      db
-        .selectFrom('kb_attachments')
-        .select(['id', 'file_name', 'content_type', 'size_bytes', 'created_at'])
-        .where('article_id', '=', id)
-        .orderBy('id')
+      selectAttachments(db)
+        .where('kb_attachments.article_id', '=', id)
+        .orderBy('kb_attachments.id')
         .execute(),
       db
         .selectFrom('kb_votes')
@@ -154,11 +160,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       reviewer_group: found.reviewer_group_id,
       reviewer_group_name: extra.reviewer_group_name ?? null,
       source_ticket: extra.source_ticket_id,
-      attachments: attachments.map((a) => ({
-        ...a,
-        size_bytes: Number(a.size_bytes),
-        url: `/api/v1/kb/attachments/${a.id}`,
-      })),
+      attachments: attachments.map(toArticleAttachment),
       my_vote: vote ? { helpful: Boolean(vote.is_helpful), comment: vote.comment } : null,
       available_actions: availableArticleActions(
         { status: found.status as ArticleStatus, reviewerGroupId: found.reviewer_group_id },
@@ -257,7 +259,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     detail,
 
     async list(
-      reader: Reader,
+      reader: SignedInReader,
       params: ListParams & ArticleListExtras,
       links: PageLinks,
     ): Promise<Page<Article>> {
@@ -281,7 +283,11 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       return { ...page, results: page.results.map((r) => toArticle(r, tags.get(r.id) ?? [], day)) };
     },
 
-    async create(reader: Reader, raw: ArticleCreate, request: RequestContext): Promise<ArticleDetail> {
+    async create(
+      reader: SignedInReader,
+      raw: ArticleCreate,
+      request: RequestContext,
+    ): Promise<ArticleDetail> {
       const { actor } = reader;
       assertAllowed(canWriteArticles(actor), 'Only support staff write articles');
       const input = ArticleCreateSchema.parse(raw);
@@ -332,7 +338,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     },
 
     async update(
-      reader: Reader,
+      reader: SignedInReader,
       id: number,
       input: ArticleUpdate,
       request: RequestContext,
@@ -414,7 +420,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     },
 
     async transition(
-      reader: Reader,
+      reader: SignedInReader,
       id: number,
       input: ArticleTransition,
       request: RequestContext,
@@ -457,25 +463,33 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       return detail(reader, id);
     },
 
-    async remove(reader: Reader, id: number, request: RequestContext): Promise<void> {
+    async remove(reader: SignedInReader, id: number, request: RequestContext): Promise<void> {
       const found = await row(reader, id);
       assertAllowed(
         canDeleteArticles(reader.actor),
         'Only administrators delete articles; archive it instead',
       );
-      await audit.write(
+      const stored = await audit.write(
         db,
         auditContext(reader.actor, request),
         async (trx) => {
+          const keys = await trx
+            .selectFrom('kb_attachments')
+            .select('storage_key')
+            .where('article_id', '=', id)
+            .execute();
           await unindexArticle(trx, id);
+          // Its attachments' rows go with it (on delete cascade); their files once committed.
           await trx.deleteFrom('kb_articles').where('id', '=', id).execute();
+          return keys.map((k) => k.storage_key);
         },
         () => ({ action: 'article.deleted', target: { type: 'article', id, label: found.title } }),
       );
+      for (const key of stored) await files.remove(key);
     },
 
     async revisions(
-      reader: Reader,
+      reader: SignedInReader,
       id: number,
       params: ListParams,
       links: PageLinks,
@@ -486,7 +500,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       return { ...page, results: page.results.map(toRevision) };
     },
 
-    async revision(reader: Reader, id: number, number: number): Promise<ArticleRevision> {
+    async revision(reader: SignedInReader, id: number, number: number): Promise<ArticleRevision> {
       await row(reader, id);
       assertAllowed(canWriteArticles(reader.actor), 'Only support staff read the revisions');
       const found = await selectRevisions(db, id)
@@ -496,14 +510,14 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
       return toRevision(found);
     },
 
-    async diff(reader: Reader, id: number, from: number, to: number): Promise<RevisionDiff> {
+    async diff(reader: SignedInReader, id: number, from: number, to: number): Promise<RevisionDiff> {
       const [a, b] = await Promise.all([this.revision(reader, id, from), this.revision(reader, id, to)]);
       return revisionDiff(a, b);
     },
 
     /** Puts an old revision's content back, as a new revision (nothing is lost). */
     async restore(
-      reader: Reader,
+      reader: SignedInReader,
       id: number,
       number: number,
       request: RequestContext,
@@ -527,7 +541,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     },
 
     /** "Was this helpful?": one vote per reader, which he may change; the counters follow. */
-    async vote(reader: Reader, id: number, vote: Vote): Promise<ArticleDetail> {
+    async vote(reader: SignedInReader, id: number, vote: Vote): Promise<ArticleDetail> {
       await row(reader, id);
       const at = clock().toISOString();
       await inTransaction(db, async (trx) => {
@@ -555,7 +569,7 @@ export function createArticleService({ db, dialect, clock, audit }: Deps) {
     },
 
     /** Counts a reading of the article page (not API reads or the editor's previews). */
-    async view(reader: Reader, id: number): Promise<void> {
+    async view(reader: SignedInReader, id: number): Promise<void> {
       await row(reader, id);
       await db
         .updateTable('kb_articles')

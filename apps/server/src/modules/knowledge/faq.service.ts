@@ -10,7 +10,7 @@ import { articleDraftFrom } from './article-draft.js';
 import { selectArticles, tagsOf, toArticle } from './articles.repository.js';
 import { faqScoreSql } from './faq.js';
 import { groupSimilarTickets, type ResolvedTicket } from './faq-candidates.js';
-import { type Reader, scopeArticles } from './knowledge.policy.js';
+import { type SignedInReader, scopeArticles } from './knowledge.policy.js';
 
 const POPULAR = 10;
 /** Resolved tickets examined for FAQ candidates, newest first. */
@@ -21,11 +21,11 @@ type Deps = { db: Kysely<DB>; clock: Clock };
 
 /** The FAQ (curated and automatic) and the tickets the knowledge base spared. */
 export function createFaqService({ db, clock }: Deps) {
-  const published = (reader: Reader) =>
+  const published = (reader: SignedInReader) =>
     scopeArticles(reader, selectArticles(db)).where('kb_articles.status', '=', 'published');
 
   return {
-    async faq(reader: Reader): Promise<Faq> {
+    async faq(reader: SignedInReader): Promise<Faq> {
       const [curated, popular] = await Promise.all([
         published(reader)
           .where('kb_articles.is_faq', '=', true)
@@ -54,7 +54,10 @@ export function createFaqService({ db, clock }: Deps) {
      * Groups of recently resolved tickets (in the caller's scope) with similar titles and no
      * article attached, each with a draft made from its best solution.
      */
-    async candidates(reader: Reader, options: { days: number; minSize: number }): Promise<FaqCandidate[]> {
+    async candidates(
+      reader: SignedInReader,
+      options: { days: number; minSize: number },
+    ): Promise<FaqCandidate[]> {
       const { actor } = reader;
       assertAllowed(isStaff(actor), 'Only support staff see the FAQ candidates');
       const since = new Date(clock().getTime() - options.days * 86_400_000).toISOString();
@@ -120,7 +123,7 @@ export function createFaqService({ db, clock }: Deps) {
     },
 
     /** An article read from the suggestions while opening a ticket that was then not submitted. */
-    async deflect(reader: Reader, input: Deflection): Promise<void> {
+    async deflect(reader: SignedInReader, input: Deflection): Promise<void> {
       const found = await published(reader).where('kb_articles.id', '=', input.article).executeTakeFirst();
       if (!found) throw new AppError('ARTICLE_NOT_FOUND');
       await db

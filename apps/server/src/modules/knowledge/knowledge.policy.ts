@@ -7,9 +7,16 @@ import { type Actor, isStaff } from '../../platform/auth/actor.js';
  * reach him: his own structure (a technician: and those below it) and every structure above it
  * (an article for a whole company reaches its subsidiaries).
  */
-export type Reader = { actor: Actor; reach: number[] };
+export type SignedInReader = { actor: Actor; reach: number[] };
 
-export async function readerOf(db: Kysely<DB>, actor: Actor): Promise<Reader> {
+/** Somebody not signed in, reading the public knowledge base (when the instance opens it). */
+export type PublicReader = { actor: null; reach: readonly [] };
+
+export type Reader = SignedInReader | PublicReader;
+
+export const PUBLIC_READER: PublicReader = Object.freeze({ actor: null, reach: [] as const });
+
+export async function readerOf(db: Kysely<DB>, actor: Actor): Promise<SignedInReader> {
   if (actor.role === 'admin' || actor.structureId === null) return { actor, reach: actor.structureIds };
   const tree = await db.selectFrom('structures').select(['id', 'parent_id']).execute();
   const parentOf = new Map(tree.map((s) => [s.id, s.parent_id]));
@@ -24,10 +31,17 @@ export async function readerOf(db: Kysely<DB>, actor: Actor): Promise<Reader> {
 /**
  * Admin: every article. Technician: every status, among the articles for everyone, for staff, or
  * for a structure he reaches. User: published articles for everyone or for a structure he reaches.
+ * Not signed in: published articles for everyone marked public (whether the instance opens its public
+ * knowledge base at all is the caller's check).
  */
 // biome-ignore lint/suspicious/noExplicitAny: any query on kb_articles
 export function scopeArticles<Q extends SelectQueryBuilder<any, any, any>>(reader: Reader, query: Q): Q {
   const { actor, reach } = reader;
+  if (actor === null)
+    return query
+      .where('kb_articles.status', '=', 'published')
+      .where('kb_articles.visibility', '=', 'everyone')
+      .where('kb_articles.is_public', '=', true) as Q;
   if (actor.role === 'admin') return query;
   const forStructures =
     reach.length === 0
@@ -46,8 +60,11 @@ export function scopeArticles<Q extends SelectQueryBuilder<any, any, any>>(reade
   ) as Q;
 }
 
-/** Administrators and technicians write articles (every save is a revision). */
+/** Administrators and technicians write articles (every save is a revision) and their attachments. */
 export const canWriteArticles = (actor: Actor) => isStaff(actor);
+
+/** The public knowledge base is switched on and off by administrators. */
+export const canManageKbSettings = (actor: Actor) => actor.role === 'admin';
 
 /** Only administrators delete an article (the others archive it). */
 export const canDeleteArticles = (actor: Actor) => actor.role === 'admin';

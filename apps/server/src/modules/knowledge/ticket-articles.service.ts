@@ -11,7 +11,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { ticketNumber } from '../tickets/ticket-list.js';
 import { isStaffOf, scopeTickets } from '../tickets/tickets.policy.js';
 import { articleDraftFrom } from './article-draft.js';
-import { type Reader, readerOf, scopeArticles } from './knowledge.policy.js';
+import { readerOf, type SignedInReader, scopeArticles } from './knowledge.policy.js';
 
 type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog };
 
@@ -53,7 +53,7 @@ export function createTicketArticleService({ db, clock, audit }: Deps) {
       .execute();
   }
 
-  async function list(reader: Reader, ticketId: number): Promise<TicketArticle[]> {
+  async function list(reader: SignedInReader, ticketId: number): Promise<TicketArticle[]> {
     await ticketOf(reader.actor, ticketId);
     const rows = await scopeArticles(
       reader,
@@ -81,7 +81,7 @@ export function createTicketArticleService({ db, clock, audit }: Deps) {
 
     /** Staff of the ticket attach a published article they may read. */
     async link(
-      reader: Reader,
+      reader: SignedInReader,
       ticketId: number,
       raw: TicketArticleCreate,
       request: RequestContext,
@@ -125,7 +125,7 @@ export function createTicketArticleService({ db, clock, audit }: Deps) {
     },
 
     async unlink(
-      reader: Reader,
+      reader: SignedInReader,
       ticketId: number,
       articleId: number,
       request: RequestContext,

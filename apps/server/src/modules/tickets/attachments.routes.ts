@@ -1,11 +1,11 @@
 import { AttachmentSchema } from '@itsm/contracts';
-import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../../platform/auth/actor.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { IdParamsSchema } from '../../platform/http/route-helpers.js';
+import { downloadHeaders } from '../../platform/storage/upload.js';
 import type { AttachmentService, Upload } from './attachments.service.js';
 
 const tags = ['tickets'];
@@ -87,20 +87,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, attachments: Atta
     async (request, reply) => {
       const file = await attachments.download(actorOf(request), request.params.id);
       const inline = (request.query.inline === 'true' || request.query.inline === '1') && file.is_image;
-      return reply
-        .header(
-          'content-type',
-          file.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : file.content_type,
-        )
-        .header('content-length', file.size_bytes)
-        .header(
-          'content-disposition',
-          contentDisposition(file.file_name, { type: inline ? 'inline' : 'attachment' }),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(file.stream);
+      return reply.headers(downloadHeaders({ ...file, inline })).send(file.stream);
     },
   );
 

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Attachment } from '@itsm/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
@@ -6,8 +5,8 @@ import { type AuditLog, auditContext } from '../../platform/audit/audit-log.js';
 import { type Actor, assertAllowed, type RequestContext } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { ALLOWED_TYPES, cleanFileName, sniffContentType } from '../../platform/storage/content-type.js';
 import type { FileStore } from '../../platform/storage/file-store.js';
+import { type IncomingFile, receiveChecked } from '../../platform/storage/upload.js';
 import { toAttachment } from './conversation.service.js';
 import { ticketNumber } from './ticket-list.js';
 import { isStaffOf } from './tickets.policy.js';
@@ -15,14 +14,7 @@ import type { TicketService } from './tickets.service.js';
 
 type Deps = { db: Kysely<DB>; clock: Clock; audit: AuditLog; files: FileStore; tickets: TicketService };
 
-export type Upload = {
-  fileName: string;
-  stream: Readable;
-  commentId: number | null;
-  /** True once the stream was cut at the size limit. */
-  truncated: () => boolean;
-  maxBytes: number;
-};
+export type Upload = IncomingFile & { commentId: number | null };
 
 /** Files on tickets and comments: sniffed, allow-listed, stored under random names, served only to who may see them. */
 export function createAttachmentService({ db, clock, audit, files, tickets }: Deps) {
@@ -104,31 +96,9 @@ export function createAttachmentService({ db, clock, audit, files, tickets }: De
 
     async add(actor: Actor, ticketId: number, upload: Upload, request: RequestContext): Promise<Attachment> {
       const ticket = await this.authorise(actor, ticketId, upload.commentId);
-      const stored = await files.receive(upload.stream);
+      const { stored, contentType, fileName } = await receiveChecked(files, upload);
       try {
-        if (upload.truncated())
-          throw new AppError('PAYLOAD_TOO_LARGE', {
-            detail: `Files are limited to ${Math.round(upload.maxBytes / 1024 / 1024)} MB`,
-            errors: [
-              { location: 'body', field: 'file', code: 'too_large', message: 'The file is too large' },
-            ],
-          });
-        if (stored.size === 0) throw fieldError('body', 'file', 'The file is empty');
-        const contentType = await sniffContentType(stored.head);
-        if (!contentType || !ALLOWED_TYPES.has(contentType))
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-            detail: 'This kind of file is not accepted',
-            errors: [
-              {
-                location: 'body',
-                field: 'file',
-                code: 'type',
-                message: 'Accepted: images, PDF, text, office documents and archives',
-              },
-            ],
-          });
         const at = clock().toISOString();
-        const fileName = cleanFileName(upload.fileName);
         const id = await db.transaction().execute(async (trx) => {
           const row = await trx
             .insertInto('ticket_attachments')

@@ -68,17 +68,43 @@ describe('renderMarkdown', () => {
     );
   });
 
-  test('keeps images from our API and from http(s) hosts', () => {
-    expect(renderMarkdown('![diagram](/api/v1/attachments/7/content "Fig. 1")')).toBe(
-      '<p><img alt="diagram" title="Fig. 1" src="/api/v1/attachments/7/content" /></p>\n',
+  test('keeps images of the knowledge base’s own files, normalised', () => {
+    expect(renderMarkdown('![diagram](/api/v1/kb/attachments/7/download "Fig. 1")')).toBe(
+      '<p><img alt="diagram" title="Fig. 1" src="/api/v1/kb/attachments/7/download" /></p>\n',
     );
-    expect(renderMarkdown('![logo](https://cdn.example.com/logo.png)')).toBe(
-      '<p><img alt="logo" src="https://cdn.example.com/logo.png" /></p>\n',
+    expect(renderMarkdown('![a](/api/v1/kb/attachments/7/download?inline=1#x)')).toBe(
+      '<p><img alt="a" src="/api/v1/kb/attachments/7/download" /></p>\n',
     );
   });
 
-  test('replaces any other image with its alt text', () => {
-    for (const src of ['/uploads/a.png', 'a.png', '/api/v1/../admin', 'data:image/png;base64,iVBORw0KGgo=']) {
+  test('points images and file links at the public copy for anonymous readers, and back', () => {
+    const markdown =
+      '![schéma](/api/v1/kb/attachments/7/download) [notice.pdf](/api/v1/kb/attachments/8/download)';
+    expect(renderMarkdown(markdown, 'public')).toBe(
+      '<p><img alt="schéma" src="/api/v1/public/kb/attachments/7/download" /> ' +
+        '<a href="/api/v1/public/kb/attachments/8/download">notice.pdf</a></p>\n',
+    );
+    expect(renderMarkdown('![s](/api/v1/public/kb/attachments/7/download)')).toBe(
+      '<p><img alt="s" src="/api/v1/kb/attachments/7/download" /></p>\n',
+    );
+  });
+
+  test('replaces any other image with its alt text: remote, data:, javascript:, other API pages', () => {
+    for (const src of [
+      '/uploads/a.png',
+      'a.png',
+      'api/v1/kb/attachments/7/download',
+      '/api/v1/../admin',
+      '/api/v1/kb/attachments/7/../../../auth/logout',
+      '/api/v1/attachments/7/download',
+      '/api/v1/kb/attachments/0/download',
+      '/api/v1/kb/attachments/7/download/x',
+      'https://cdn.example.com/logo.png',
+      'http://local.invalid/api/v1/kb/attachments/7/download',
+      '//cdn.example.com/logo.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'javascript:alert(1)',
+    ]) {
       expect(renderMarkdown(`![the diagram](${src})`), src).toBe('<p>the diagram</p>\n');
     }
   });

@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import { sanitizeArticleHtml } from './markdown.sanitizer.js';
+import { type ArticleAudience, sanitizeArticleHtml } from './markdown.sanitizer.js';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -39,6 +39,6 @@ export const articleMarked = new Marked({
  * Markdown → HTML that is safe to insert into a page as is. Sanitised on every render (never
  * stored pre-rendered) so that tightening the allow-list also protects old articles.
  */
-export function renderMarkdown(markdown: string): string {
-  return sanitizeArticleHtml(articleMarked.parse(markdown, { async: false }));
+export function renderMarkdown(markdown: string, audience: ArticleAudience = 'signed-in'): string {
+  return sanitizeArticleHtml(articleMarked.parse(markdown, { async: false }), audience);
 }

@@ -76,6 +76,9 @@ const contexts = [
   (payload: string) => `- item ${payload}`,
 ];
 
+/** Signed-in readers, and anybody on the public knowledge base (its image URLs are rewritten). */
+const audiences = ['signed-in', 'public'] as const;
+
 describe('XSS corpus', () => {
   test('has enough payloads with unique names', () => {
     expect(xssCorpus.length).toBeGreaterThanOrEqual(60);
@@ -83,8 +86,8 @@ describe('XSS corpus', () => {
   });
 
   test.each(xssCorpus)('$name', ({ payload, keep }) => {
-    for (const wrap of contexts) {
-      const html = renderMarkdown(`${wrap(payload)}\n\nsafe-tail`);
+    for (const [wrap, audience] of contexts.flatMap((c) => audiences.map((a) => [c, a] as const))) {
+      const html = renderMarkdown(`${wrap(payload)}\n\nsafe-tail`, audience);
       expect(executableVectors(html), html).toEqual([]);
       // mXSS: what the browser re-serialises (innerHTML round trip) must be just as inert.
       expect(executableVectors(serialize(parseFragment(html))), html).toEqual([]);

@@ -218,6 +218,21 @@ const markdownImages: XssPayload[] = [
   { name: 'md image reference', payload: '![alt text][img]\n\n[img]: javascript:alert(1)', keep: 'alt text' },
   { name: 'md image api path traversal', payload: '![alt text](/api/v1/../../logout)', keep: 'alt text' },
   { name: 'md image protocol-relative', payload: '![alt text](//xss.example/a.png)' },
+  { name: 'md image remote host', payload: '![alt text](https://tracker.example/p.gif)', keep: 'alt text' },
+  {
+    name: 'md image kb attachment traversal',
+    payload: '![alt text](/api/v1/kb/attachments/1/../../../auth/logout)',
+    keep: 'alt text',
+  },
+  {
+    name: 'md image public attachment with quotes',
+    payload: '![alt text](/api/v1/public/kb/attachments/1/download"onerror="alert(1))',
+  },
+  {
+    name: 'md link kb attachment breakout',
+    payload: '[file](/api/v1/kb/attachments/1/download"onclick="alert(1))',
+    keep: 'file',
+  },
 ];
 
 const markdownBlocks: XssPayload[] = [
