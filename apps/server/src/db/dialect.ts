@@ -68,7 +68,7 @@ export function dialectHelpers(dialect: DialectName) {
     /**
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
      * kb_search (migrations 20261125110000, 20261126090000). `groups` are already-normalised terms:
-     * any term of a group, every group; the last group may match as a prefix (typing). `titleOnly`
+     * any term of a group, every group (or any: `anyWord`); the last group may match as a prefix (typing). `titleOnly`
      * looks in titles alone. Unranked (no `top`): every match with score 0, for counting.
      *
      * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
@@ -82,7 +82,14 @@ export function dialectHelpers(dialect: DialectName) {
      */
     searchHits(
       groups: readonly (readonly string[])[],
-      options: { prefixLast?: boolean; top?: number; titleOnly?: boolean; matches?: number } = {},
+      options: {
+        prefixLast?: boolean;
+        top?: number;
+        titleOnly?: boolean;
+        matches?: number;
+        /** Any group rather than every one (ranking then favours the articles holding the most). */
+        anyWord?: boolean;
+      } = {},
     ): RawBuilder<unknown> {
       const last = groups.length - 1;
       const prefix = (i: number) => options.prefixLast === true && i === last;
@@ -92,7 +99,7 @@ export function dialectHelpers(dialect: DialectName) {
         const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
         const query = groups
           .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}`).join(' | ')})`)
-          .join(' & ');
+          .join(options.anyWord ? ' | ' : ' & ');
         // kb_search_matches asks the GIN index (migration 20261126090000): the planner, blind to
         // the TOAST read each test costs, would otherwise test documents row by row.
         const matching = sql`kb_search_matches(to_tsquery('simple', ${query}))`;
@@ -115,7 +122,7 @@ export function dialectHelpers(dialect: DialectName) {
       const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
       const query = `(${groups
         .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? '*' : ''}`).join(' OR ')})`)
-        .join(' AND ')})`;
+        .join(options.anyWord ? ' OR ' : ' AND ')})`;
       // A LIMIT keeps SQLite from flattening the match into the caller's join, where it would run
       // once per article row instead of once.
       if (top === undefined)

@@ -69,9 +69,10 @@ export const articleList = defineList({
     view_count: 'kb_articles.view_count',
     helpful_count: 'kb_articles.helpful_count',
     faq_position: 'kb_articles.faq_position',
+    review_by: 'kb_articles.review_by',
     id: 'kb_articles.id',
   },
-  nullable: ['published_at', 'faq_position'],
+  nullable: ['published_at', 'faq_position', 'review_by'],
   defaultOrdering: '-updated_at',
   tiebreaker: 'kb_articles.id',
 });

@@ -65,6 +65,40 @@ describe('knowledge search (both databases)', () => {
     expect((await top(user, 'deconecte vpn'))[0]).toBe('vpn');
   });
 
+  it('leaves out a corrected word when it would leave nothing: it was right, the base lacks it', async () => {
+    const steps = await created<{ id: number }>(api, '/kb/articles', {
+      title: 'Étapes de configuration du poste',
+      language: 'fr',
+    });
+    await api('POST', `/kb/articles/${steps.id}/transitions`, { action: 'publish' });
+    // "étage" is in no article; "étapes" is one edit away, but no printer article holds it.
+    const found = await search(user, 'imprimante étage');
+    expect(found.results[0]?.article.id).toBe(ids.printer);
+    expect(found.corrections).toEqual([{ word: 'étage', terms: [] }]);
+    await api('DELETE', `/kb/articles/${steps.id}`);
+  });
+
+  it('filters by a category and the ones below it', async () => {
+    const parent = await created<{ id: number }>(api, '/kb/categories', { name: 'Matériel' });
+    const child = await created<{ id: number }>(api, '/kb/categories', {
+      name: 'Imprimantes',
+      parent: parent.id,
+    });
+    const other = await created<{ id: number }>(api, '/kb/categories', { name: 'Logiciels' });
+    const article = await created<{ id: number }>(api, '/kb/articles', {
+      title: 'Imprimante du couloir : bourrage papier',
+      language: 'fr',
+      category: child.id,
+    });
+    await api('POST', `/kb/articles/${article.id}/transitions`, { action: 'publish' });
+    const inCategory = async (category: number) =>
+      (await search(user, 'imprimante bourrage', `&category=${category}`)).results.map((r) => r.article.id);
+    expect(await inCategory(child.id)).toEqual([article.id]);
+    expect(await inCategory(parent.id)).toEqual([article.id]);
+    expect(await inCategory(other.id)).toEqual([]);
+    await api('DELETE', `/kb/articles/${article.id}`);
+  });
+
   it('marks the matching words in the title and a snippet of the text', async () => {
     const [first] = (await search(user, 'spouleur imprimante')).results;
     expect(first?.title.filter((p) => p.hit).map((p) => p.text)).toEqual(['Imprimante']);
@@ -81,6 +115,8 @@ describe('knowledge search (both databases)', () => {
     expect(await suggest('mon imprim')).toContain(ids.printer);
     expect(await suggest('vpn décon')).toEqual([ids.vpn]);
     expect(await suggest('le')).toEqual([]);
+    // A whole ticket title: no article title holds every word; the one holding most comes first.
+    expect((await suggest('Impossible de me connecter au VPN depuis chez moi'))[0]).toBe(ids.vpn);
   });
 
   it('never shows a reader what he may not read, not even in counts or snippets', async () => {

@@ -46,6 +46,8 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       ),
     );
     const groups: string[][] = [];
+    /** Groups that stand for a corrected word (it may have been right: a word the base lacks). */
+    const corrected = new Set<string[]>();
     const corrections: { word: string; terms: string[] }[] = [];
     let matches = Number.POSITIVE_INFINITY;
     const holding = (terms: readonly string[]) => terms.reduce((sum, t) => sum + (docsOf.get(t) ?? 0), 0);
@@ -71,12 +73,13 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         // Nothing resembles it: left out, rather than leaving no result at all.
         if (closest.length > 0) {
           groups.push(closest);
+          corrected.add(closest);
           for (const entry of vocabulary) docsOf.set(entry.term, entry.docs);
           matches = Math.min(matches, holding(closest));
         }
       }
     }
-    return { groups, corrections, matches };
+    return { groups, corrected, corrections, matches };
   }
 
   /** The articles among `hits` the reader may see, with the filters, their score selected. */
@@ -93,7 +96,17 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         )
         .select(sql<number>`hits.score`.as('score')),
     ).where('kb_articles.status', '=', filters.status ?? 'published');
-    if (filters.category !== undefined) query = query.where('kb_articles.category_id', '=', filters.category);
+    if (filters.category !== undefined) {
+      // The category and every one below it, as when browsing.
+      const root = filters.category;
+      query = query.where(
+        'kb_articles.category_id',
+        'in',
+        sql<number>`(with recursive tree(id) as (select cast(${root} as bigint)
+          union all select c.id from kb_categories as c join tree on c.parent_id = tree.id)
+          select id from tree)`,
+      );
+    }
     if (filters.language) query = query.where('kb_articles.language', '=', filters.language);
     if (filters.tag)
       query = query.where((eb) =>
@@ -113,27 +126,39 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       const words = queryWords(params.q);
       const empty = { count: 0, next: null, previous: null, corrections: [], results: [] };
       if (words.length === 0) return empty;
-      const { groups, corrections, matches } = await termGroups(words, false);
+      const terms = await termGroups(words, false);
+      let { groups, corrections } = terms;
       if (groups.length === 0) return { ...empty, corrections };
       const offset = (params.page - 1) * params.pageSize;
       // The page: among the best-ranked matches only (ranking every match of a common word is
       // what costs); the count: every match the reader may see, unranked, up to COUNT_LIMIT.
       const top = Math.max(TOP, offset + params.pageSize * 5);
-      const ranked = matching(reader, dialect.searchHits(groups, { top, matches }), params);
-      const all = matching(reader, dialect.searchHits(groups), params);
-      const [counted, rows] = await Promise.all([
-        sql<{ n: number | string }>`select count(*) as n from (${all
-          .clearSelect()
-          .select(sql.lit(1).as('one'))
-          .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
-        ranked
-          .orderBy(sql`hits.score`, 'desc')
-          .orderBy('kb_articles.id', 'desc')
-          .limit(params.pageSize)
-          .offset(offset)
-          .execute(),
-      ]);
-      const total = Number(counted.rows[0]?.n ?? 0);
+      const page = async (wanted: string[][]) => {
+        const ranked = matching(reader, dialect.searchHits(wanted, { top, matches: terms.matches }), params);
+        const all = matching(reader, dialect.searchHits(wanted), params);
+        const [counted, rows] = await Promise.all([
+          sql<{ n: number | string }>`select count(*) as n from (${all
+            .clearSelect()
+            .select(sql.lit(1).as('one'))
+            .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
+          ranked
+            .orderBy(sql`hits.score`, 'desc')
+            .orderBy('kb_articles.id', 'desc')
+            .limit(params.pageSize)
+            .offset(offset)
+            .execute(),
+        ]);
+        return { total: Number(counted.rows[0]?.n ?? 0), rows };
+      };
+      let { total, rows } = await page(groups);
+      const kept = groups.filter((g) => !terms.corrected.has(g));
+      if (total === 0 && kept.length > 0 && kept.length < groups.length) {
+        // A corrected word may have been right, only absent from the base ("étage" is not "étape"):
+        // rather than nothing, what the other words find, saying the word was left out.
+        ({ total, rows } = await page(kept));
+        groups = kept;
+        corrections = corrections.map((c) => ({ ...c, terms: [] }));
+      }
       const capped = total > COUNT_LIMIT;
       const count = Math.min(total, COUNT_LIMIT);
       if (rows.length === 0) return { ...empty, count, corrections };
@@ -168,22 +193,34 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       };
     },
 
-    /** The best published articles for what is being typed (the last word may be unfinished). */
+    /**
+     * The best published articles for what is being typed (the last word may be unfinished): those
+     * whose title holds every word, then — a ticket title says more than an article's — those
+     * holding the most of them.
+     */
     async suggest(reader: Reader, q: string): Promise<ArticleSuggestion[]> {
       const words = queryWords(q);
       if (words.length === 0) return [];
       const { groups } = await termGroups(words, true);
       if (groups.length === 0) return [];
-      // Titles only: what a ticket's title is about is in an article's title.
-      const rows = await matching(
-        reader,
-        dialect.searchHits(groups, { prefixLast: true, top: TOP, titleOnly: true }),
-        {},
-      )
-        .orderBy(sql`hits.score`, 'desc')
-        .orderBy('kb_articles.id', 'desc')
-        .limit(SUGGESTIONS)
-        .execute();
+      const best = (anyWord: boolean, except: readonly number[]) => {
+        const hits = dialect.searchHits(groups, { prefixLast: true, top: TOP, titleOnly: true, anyWord });
+        let query = matching(reader, hits, {});
+        if (except.length > 0) query = query.where('kb_articles.id', 'not in', except);
+        return query
+          .orderBy(sql`hits.score`, 'desc')
+          .orderBy('kb_articles.id', 'desc')
+          .limit(SUGGESTIONS - except.length)
+          .execute();
+      };
+      const rows = await best(false, []);
+      if (rows.length < SUGGESTIONS && groups.length > 1)
+        rows.push(
+          ...(await best(
+            true,
+            rows.map((r) => r.id),
+          )),
+        );
       return rows.map((r) => ({
         id: r.id,
         title: r.title,
