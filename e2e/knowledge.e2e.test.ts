@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo } from './support/accounts.js';
@@ -30,6 +32,26 @@ const BODY = [
   '> Le serveur est trouvé tout seul.',
 ].join('\n');
 const ADDED_LINE = '4. Ajoutez votre signature dans les paramètres du compte.';
+
+/** A technician of the structure of Hélène's tickets (who is not Marc's). */
+const SOFIA = '@sofia.benali.demo';
+/** A demo article of `itsm seed` (knowledge.seed.ts), readable by everyone. */
+const PRINTER = 'Imprimante hors ligne';
+
+type Ticket = { id: number; number: string; status: string; solution: string | null };
+type TicketArticle = { article: number; title: string; kind: string };
+type ArticleDetail = Article & { source_ticket: number | null; resolved_count: number };
+
+/** Published articles with this exact title (the demo articles' ids differ from run to run). */
+async function articleTitled(client: ApiClient, title: string): Promise<Article> {
+  const page = await client.request<{ results: Article[] }>(
+    'GET',
+    `/kb/articles?search=${encodeURIComponent(title)}&status=published`,
+  );
+  const found = page.results.find((a) => a.title === title);
+  if (!found) throw new Error(`no published article “${title}”`);
+  return found;
+}
 
 /** Every attribute of the page that could run script: event handlers and javascript: URLs. */
 function scriptableAttributes(page: Page): Promise<string[]> {
@@ -266,6 +288,302 @@ describe.skipIf(browserSuitesSkipped())('knowledge base (browser)', () => {
       } finally {
         await watched.close();
       }
+    }
+  });
+  it('finds articles despite a typo: says what it searched instead, marks the words found, keeps the search in the URL', async () => {
+    const admin = await ApiClient.signIn(app.baseUrl, demo.admin.username);
+    const draft = await admin.request<Article>('POST', '/kb/articles', {
+      title: 'Imprimante du 3e étage : procédure en préparation',
+      language: 'fr',
+      body: 'Pas encore publiée.',
+    });
+
+    const reader = await openWatchedPage(app.browser, { ...phone, locale: 'fr-FR' });
+    try {
+      const { page } = reader;
+      await signIn(page, app.baseUrl, demo.user.username);
+      await page.goto(`${app.baseUrl}/kb`);
+      await page.getByRole('searchbox', { name: 'Que cherchez-vous ?' }).fill('imprimnate zzqxw');
+      await page.waitForURL(/search=imprimnate\+zzqxw/);
+      const notice = page.getByRole('status').filter({ hasText: 'Résultats pour' });
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('Résultats pour imprimante au lieu de « imprimnate ».');
+      expect(await notice.textContent()).toContain(
+        'Aucun article ne contient « zzqxw ». La recherche s’est faite sans ce mot.',
+      );
+      const results = page.getByRole('list', { name: 'Résultats de la recherche' });
+      const printer = results
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: PRINTER }) });
+      await printer.waitFor();
+      // The word found, marked in the title and in the passage shown.
+      expect(await printer.getByRole('heading').locator('mark').allTextContents()).toEqual(['Imprimante']);
+      expect(await printer.locator('p mark').first().textContent()).toBe('imprimante');
+      // Readers never see drafts.
+      expect(await results.getByText('procédure en préparation').count()).toBe(0);
+      await reader.settled();
+      await screenshot(page, 'kb-search-typo-user-phone');
+
+      // A shared or reloaded address gives the same search.
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'Résultats pour' }).waitFor();
+      await results.getByRole('link', { name: PRINTER }).waitFor();
+      expect(reader.problems).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+
+    // The staff choose another status: the draft is found, and the filter is in the address.
+    const staff = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+    try {
+      const { page } = staff;
+      await signIn(page, app.baseUrl, demo.admin.username);
+      await page.goto(`${app.baseUrl}/kb?search=imprimante`);
+      const results = page.getByRole('list', { name: 'Résultats de la recherche' });
+      await results.getByRole('link', { name: PRINTER }).waitFor();
+      expect(await results.getByRole('link', { name: /procédure en préparation/ }).count()).toBe(0);
+      await page.getByRole('combobox', { name: 'Statut' }).selectOption({ label: 'Brouillon' });
+      await page.waitForURL(/status=draft/);
+      await results.getByRole('link', { name: /procédure en préparation/ }).waitFor();
+      expect(await results.getByRole('link', { name: PRINTER }).count()).toBe(0);
+      await staff.settled();
+      expect(staff.problems).toEqual([]);
+    } finally {
+      await staff.close();
+    }
+    await admin.request('DELETE', `/kb/articles/${draft.id}`);
+  });
+
+  it('suggests articles while a ticket’s title is typed; reading one then leaving counts one ticket spared, submitting does not', async () => {
+    const db = new Database(join(app.server.dataDir, 'itsm.db'), { readonly: true });
+    const deflections = () =>
+      db.prepare('select article_id as article, query from kb_deflections order by id').all() as {
+        article: number;
+        query: string | null;
+      }[];
+    const admin = await ApiClient.signIn(app.baseUrl, demo.admin.username);
+    const printer = await articleTitled(admin, PRINTER);
+
+    /** Hélène types a title, reads the suggestion in the side sheet and comes back to her form. */
+    const readSuggestion = async (page: Page) => {
+      await page.goto(`${app.baseUrl}/tickets/new`);
+      const title = page.getByRole('textbox', { name: 'Titre' });
+      await title.fill('Imprimante hors');
+      const panel = page.getByRole('region', { name: 'Ces articles peuvent vous aider' });
+      await panel.getByRole('button', { name: new RegExp(PRINTER) }).click();
+      const sheet = page.getByRole('dialog', { name: PRINTER });
+      await sheet.getByText('redémarrez le spouleur').waitFor();
+      await sheet.getByRole('button', { name: 'Revenir à mon ticket' }).click();
+      await sheet.waitFor({ state: 'detached' });
+      // Nothing typed was lost.
+      expect(await title.inputValue()).toBe('Imprimante hors');
+    };
+
+    try {
+      const before = deflections().length;
+      // 1. Read, then gone elsewhere in the application: one ticket spared.
+      const leaving = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+      try {
+        const { page } = leaving;
+        await signIn(page, app.baseUrl, demo.user.username);
+        await readSuggestion(page);
+        await leaving.settled();
+        await screenshot(page, 'kb-ticket-suggestions-desktop');
+        await page
+          .getByRole('navigation', { name: 'Menu principal' })
+          .getByRole('link', { name: 'Base de connaissances' })
+          .click();
+        await page.getByRole('heading', { level: 1, name: 'Base de connaissances' }).waitFor();
+        await expect.poll(() => deflections().length).toBe(before + 1);
+        expect(deflections().at(-1)).toEqual({ article: printer.id, query: 'Imprimante hors' });
+        expect(leaving.problems).toEqual([]);
+      } finally {
+        await leaving.close();
+      }
+
+      // 2. Read, then the ticket submitted anyway: not spared.
+      const submitting = await openWatchedPage(app.browser, { ...phone, locale: 'fr-FR' });
+      try {
+        const { page } = submitting;
+        await signIn(page, app.baseUrl, demo.user.username);
+        await readSuggestion(page);
+        await page.getByRole('button', { name: 'Ouvrir le ticket' }).click();
+        await page.waitForURL(/\/tickets\/\d+$/);
+        await page.getByRole('heading', { level: 1, name: 'Imprimante hors' }).waitFor();
+        await submitting.settled();
+        expect(submitting.problems).toEqual([]);
+      } finally {
+        await submitting.close();
+      }
+      expect(deflections().length).toBe(before + 1);
+
+      // 3. Read, then the tab closed: spared, sent as the page goes.
+      const closing = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+      try {
+        const { page } = closing;
+        await signIn(page, app.baseUrl, demo.user.username);
+        await readSuggestion(page);
+        await closing.settled();
+        await page.close({ runBeforeUnload: true });
+        await expect.poll(() => deflections().length).toBe(before + 2);
+      } finally {
+        await closing.close();
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a technician attaches articles to a ticket, resolves it with one, and writes an article from it; the requester sees the solution article', async () => {
+    const admin = await ApiClient.signIn(app.baseUrl, demo.admin.username);
+    const printer = await articleTitled(admin, PRINTER);
+    const requester = await admin.userId(demo.user.username);
+    const ticket = await admin.request<Ticket>('POST', '/tickets', {
+      title: 'Imprimante du 2e étage bloquée',
+      description: 'Plus rien ne sort depuis ce matin.',
+      urgency: 3,
+      requester,
+    });
+
+    const tech = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+    try {
+      const { page } = tech;
+      await signIn(page, app.baseUrl, SOFIA);
+      await page.goto(`${app.baseUrl}/tickets/${ticket.id}`);
+      const panel = page.getByRole('region', { name: 'Base de connaissances' });
+      // Suggested from the ticket's title, although "2e étage bloquée" are in no article.
+      await panel.getByRole('button', { name: `Lier « ${PRINTER} »` }).click();
+      await page.getByText(`« ${PRINTER} » lié au ticket.`).waitFor();
+      const linked = panel.getByRole('list', { name: 'Articles liés au ticket' });
+      await linked.getByRole('listitem').filter({ hasText: PRINTER }).getByText('Voir aussi').waitFor();
+
+      // Another one from the search box, then detached.
+      await panel.getByRole('combobox', { name: 'Lier un article' }).fill('vpn');
+      await page.getByRole('option', { name: /Le VPN se déconnecte/ }).click();
+      await linked.getByRole('button', { name: 'Le VPN se déconnecte', exact: true }).waitFor();
+      await panel.getByRole('button', { name: 'Actions pour « Le VPN se déconnecte »' }).click();
+      await page.getByRole('menuitem', { name: 'Retirer du ticket' }).click();
+      await page.getByText('« Le VPN se déconnecte » retiré du ticket.').waitFor();
+      expect(await linked.getByRole('button', { name: 'Le VPN se déconnecte', exact: true }).count()).toBe(0);
+
+      // Resolved with the printer article: its summary and link are the solution, to edit.
+      await panel.getByRole('button', { name: `Actions pour « ${PRINTER} »` }).click();
+      await page.getByRole('menuitem', { name: 'Résoudre avec cet article' }).click();
+      const dialog = page.getByRole('dialog', { name: `Résoudre ${ticket.number} avec un article` });
+      const solution = dialog.getByRole('textbox', { name: 'Solution' });
+      expect(await solution.inputValue()).toContain(
+        `Voir l’article [${PRINTER}](${app.baseUrl}/kb/articles/${printer.id})`,
+      );
+      await solution.fill(
+        `Spouleur redémarré.\n\nVoir l’article [${PRINTER}](${app.baseUrl}/kb/articles/${printer.id})`,
+      );
+      await tech.settled();
+      await screenshot(page, 'kb-ticket-resolve-with-article-desktop', { fullPage: false });
+      await dialog.getByRole('button', { name: 'Résoudre le ticket' }).click();
+      await page.getByText(`Ticket résolu avec « ${PRINTER} ».`).waitFor();
+      // The solution shows on the ticket, and the article is marked as the one it was resolved with.
+      await page.getByText('Spouleur redémarré.').waitFor();
+      await linked
+        .getByRole('listitem')
+        .filter({ hasText: PRINTER })
+        .getByText('Solution', { exact: true })
+        .waitFor();
+      await tech.settled();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'kb-ticket-articles-technician-desktop');
+
+      // An article written from the ticket: the editor starts from its problem and solution.
+      await panel.getByRole('link', { name: 'Rédiger un article à partir de ce ticket' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Nouvel article' }).waitFor();
+      const title = page.getByRole('textbox', { name: 'Titre', exact: true });
+      expect(await title.inputValue()).toBe('Imprimante du 2e étage bloquée');
+      const body = await page.getByRole('textbox', { name: 'Contenu' }).inputValue();
+      expect(body).toContain('Plus rien ne sort depuis ce matin.');
+      expect(body).toContain('Spouleur redémarré.');
+      await title.fill('Débloquer l’imprimante d’un étage');
+      await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+      await page.waitForURL(/\/kb\/articles\/\d+$/);
+      await page.getByRole('heading', { level: 1, name: 'Débloquer l’imprimante d’un étage' }).waitFor();
+      const written = await admin.request<ArticleDetail>(
+        'GET',
+        `/kb/articles/${new URL(page.url()).pathname.split('/').pop()}`,
+      );
+      expect(written).toMatchObject({ status: 'draft', source_ticket: ticket.id });
+      await tech.settled();
+      expect(tech.problems).toEqual([]);
+    } finally {
+      await tech.close();
+    }
+    expect(await admin.request<TicketArticle[]>('GET', `/tickets/${ticket.id}/articles`)).toEqual([
+      expect.objectContaining({ article: printer.id, kind: 'resolution' }),
+    ]);
+    expect(await admin.request<Ticket>('GET', `/tickets/${ticket.id}`)).toMatchObject({ status: 'resolved' });
+    expect((await admin.request<ArticleDetail>('GET', `/kb/articles/${printer.id}`)).resolved_count).toBe(1);
+
+    // Hélène sees the article her ticket was resolved with, and nothing to change.
+    const reader = await openWatchedPage(app.browser, { ...phone, locale: 'fr-FR' });
+    try {
+      const { page } = reader;
+      await signIn(page, app.baseUrl, demo.user.username);
+      await page.goto(`${app.baseUrl}/tickets/${ticket.id}`);
+      const panel = page.getByRole('region', { name: 'Articles utiles' });
+      await panel
+        .getByRole('listitem')
+        .filter({ hasText: PRINTER })
+        .getByText('Solution', { exact: true })
+        .waitFor();
+      expect(await panel.getByRole('combobox').count()).toBe(0);
+      expect(await panel.getByRole('button', { name: /^Actions pour/ }).count()).toBe(0);
+      await panel.getByRole('button', { name: PRINTER, exact: true }).click();
+      await page.getByRole('dialog', { name: PRINTER }).getByText('redémarrez le spouleur').waitFor();
+      await reader.settled();
+      expect(reader.problems).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('lists FAQ candidates and drafts an article from a group in one click', async () => {
+    const admin = await ApiClient.signIn(app.baseUrl, demo.admin.username);
+    const watched = await openWatchedPage(app.browser, { ...desktop, locale: 'fr-FR' });
+    try {
+      const { page } = watched;
+      await signIn(page, app.baseUrl, demo.admin.username);
+      await page.goto(`${app.baseUrl}/kb`);
+      await page.getByRole('link', { name: 'Candidats à la FAQ' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Candidats à la FAQ' }).waitFor();
+      const groups = page.getByRole('list', { name: 'Groupes de tickets semblables' });
+      const group = groups.getByRole('article').first();
+      await group.waitFor();
+      const title = (await group.getByRole('heading').textContent()) ?? '';
+      // Its tickets link to them, and the words they share are shown as written.
+      const tickets = group.getByRole('list', { name: 'Tickets du groupe' }).getByRole('link');
+      expect(await tickets.count()).toBeGreaterThanOrEqual(3);
+      const words = await group.getByRole('list', { name: 'Mots communs à leurs titres' }).allInnerTexts();
+      expect(words.join(' ').length).toBeGreaterThan(0);
+      await watched.settled();
+      await screenshot(page, 'kb-faq-candidates-desktop');
+
+      await group.getByRole('button', { name: `Rédiger un article : ${title}` }).click();
+      await page.waitForURL(/\/kb\/articles\/\d+\/edit$/);
+      await page.getByText(`Brouillon « ${title} » créé`).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Modifier l’article' }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Titre', exact: true }).inputValue()).toBe(title);
+      const id = new URL(page.url()).pathname.split('/')[3];
+      const drafted = await admin.request<ArticleDetail>('GET', `/kb/articles/${id}`);
+      expect(drafted).toMatchObject({ title, status: 'draft' });
+      expect(drafted.body).toContain('## Solution');
+      expect(drafted.source_ticket).not.toBeNull();
+
+      // Back on the page, the group says a draft is being written: not written up twice.
+      await page.goBack();
+      const again = groups.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+      await again.getByText('Un brouillon de ce titre est déjà en cours').waitFor();
+      await again.getByRole('button', { name: `En rédiger un autre : ${title}` }).waitFor();
+      await watched.settled();
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.close();
     }
   });
 });

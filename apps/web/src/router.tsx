@@ -1,4 +1,4 @@
-import { MACHINE_STATUSES } from '@itsm/contracts';
+import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, MACHINE_STATUSES } from '@itsm/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -39,6 +39,27 @@ const resetPasswordRoute = createRoute({
   path: '/reset-password',
   validateSearch: z.object({ token: z.string().default(''), invitation: z.coerce.number().optional() }),
   component: lazyRouteComponent(() => import('./features/auth/reset-password-page'), 'ResetPasswordPage'),
+});
+
+// The public help center: the public knowledge base, read without signing in and outside the shell
+// (the server answers 404 while an administrator has not opened it).
+const publicKbRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/kb',
+  validateSearch: z.object({
+    q: z
+      .preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string())
+      .optional()
+      .catch(undefined),
+    page: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import('./features/knowledge/public-kb-pages'), 'PublicKnowledgePage'),
+});
+
+const publicArticleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/kb/articles/$id',
+  component: lazyRouteComponent(() => import('./features/knowledge/public-kb-pages'), 'PublicArticlePage'),
 });
 
 // Everything else needs a signed-in user, inside the shell.
@@ -321,6 +342,9 @@ const knowledgePages = [
       search: text,
       category: id,
       tag: text,
+      language: z.enum(ARTICLE_LANGUAGES).optional().catch(undefined),
+      // Staff: the articles of another status (the page ignores it for readers, as the API does).
+      status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
       view: z.enum(['review', 'due', 'drafts']).optional().catch(undefined),
       page: z.coerce.number().int().min(1).optional().catch(undefined),
     }),
@@ -330,7 +354,22 @@ const knowledgePages = [
     getParentRoute: () => appRoute,
     path: '/kb/articles/new',
     beforeLoad: staffOnly,
+    // An article written from a ticket: the editor starts from the ticket's problem and solution.
+    validateSearch: z.object({ from_ticket: id }),
     component: lazyRouteComponent(() => import('./features/knowledge/article-editor-page'), 'NewArticlePage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/kb/faq-candidates',
+    beforeLoad: staffOnly,
+    validateSearch: z.object({
+      days: z.coerce.number().int().min(1).max(365).optional().catch(undefined),
+      min_size: z.coerce.number().int().min(2).max(100).optional().catch(undefined),
+    }),
+    component: lazyRouteComponent(
+      () => import('./features/knowledge/faq-candidates-page'),
+      'FaqCandidatesPage',
+    ),
   }),
   createRoute({
     getParentRoute: () => appRoute,
@@ -399,6 +438,8 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  publicKbRoute,
+  publicArticleRoute,
   appRoute.addChildren([
     homeRoute,
     requiredRoute,

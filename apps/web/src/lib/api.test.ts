@@ -33,6 +33,18 @@ describe('api client', () => {
     expect(headers[1]?.['x-csrf-token']).toBe('t0k');
   });
 
+  it('sends a keepalive request (one that outlives the page) with the CSRF token', async () => {
+    const fetch = vi.fn(async () => answer(204, undefined));
+    vi.stubGlobal('fetch', fetch);
+    setCsrfToken('t0k');
+    await api('POST', '/kb/deflections', { article: 1 }, undefined, { keepalive: true });
+    await api('GET', '/users');
+    const [first, second] = (fetch.mock.calls as unknown as [string, RequestInit][]).map(([, init]) => init);
+    expect(first).toMatchObject({ keepalive: true, credentials: 'same-origin' });
+    expect((first?.headers as Record<string, string> | undefined)?.['x-csrf-token']).toBe('t0k');
+    expect(second?.keepalive).toBe(false);
+  });
+
   it('turns problem+json into an ApiError with its fields and Retry-After', async () => {
     vi.stubGlobal('fetch', async () =>
       answer(

@@ -47,12 +47,16 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** Calls /api/v1; resolves with the JSON body (undefined for 204), rejects with ApiError. */
+/**
+ * Calls /api/v1; resolves with the JSON body (undefined for 204), rejects with ApiError. `keepalive`
+ * lets the request outlive the page (one sent as the tab closes).
+ */
 export async function api<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
   query?: Query,
+  { keepalive = false }: { keepalive?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -63,6 +67,7 @@ export async function api<T = unknown>(
       method,
       headers,
       credentials: 'same-origin',
+      keepalive,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,8 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ARTICLE_LANGUAGES, ARTICLE_VISIBILITIES, type ArticleDetail } from '@itsm/contracts';
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_VISIBILITIES,
+  type ArticleDetail,
+  type ArticleDraft,
+} from '@itsm/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ArrowRightIcon } from '../../components/icons';
@@ -30,17 +35,20 @@ import { formatTime } from '../../lib/format';
 import { useGroups } from '../../lib/lookups';
 import { useRefresh } from '../../lib/use-refresh';
 import { FormSection } from '../ticket-admin/ui';
+import { EditorAttachments, useArticleUpload } from './article-attachments';
 import {
   ARTICLE_FIELDS,
   type ArticleFormValues,
   articleFormSchema,
   createBody,
   formValuesOf,
+  formValuesOfDraft,
   hasChanges,
   MAX_FAQ_POSITION,
   updateBody,
 } from './article-form';
-import { BodyEditor } from './body-editor';
+import { handOverFiles, markdownFor, takeHandedFiles } from './article-media';
+import { BodyEditor, type BodyEditorHandle } from './body-editor';
 import { categoryOptions } from './category-tree';
 import { StructuresField, TagsField } from './chip-fields';
 import {
@@ -48,12 +56,14 @@ import {
   createArticle,
   kbKeys,
   revisionsQuery,
+  ticketDraftQuery,
   updateArticle,
   useCategoryTree,
 } from './knowledge-api';
 import { isNotFound } from './knowledge-errors';
 
 const editRoute = getRouteApi('/app/kb/articles/$id/edit');
+const newRoute = getRouteApi('/app/kb/articles/new');
 
 /** Someone saved the article after this edit started: the newer revision, who saved it and when. */
 type Conflict = { latest: ArticleDetail; by: string | null; at: string };
@@ -66,9 +76,14 @@ const articleFieldMessages: FieldMessages = (problem) => {
   return undefined;
 };
 
-/** A new article (a draft until it is published from its page). */
+/** A new article (a draft until it is published from its page); `?from_ticket=` starts it from a ticket. */
 export function NewArticlePage() {
-  return <ArticleEditor article={null} />;
+  const { from_ticket: fromTicket } = newRoute.useSearch();
+  const draft = useQuery({ ...ticketDraftQuery(fromTicket ?? 0), enabled: fromTicket !== undefined });
+  if (fromTicket === undefined) return <ArticleEditor article={null} />;
+  if (draft.error) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
+  if (!draft.data) return <Spinner />;
+  return <ArticleEditor article={null} draft={draft.data} />;
 }
 
 /** An article's editor, loaded first. */
@@ -97,7 +112,7 @@ export function EditArticlePage() {
  * classified, who reads it and who looks after it. Saving an edit sends the revision it started from:
  * when someone saved meanwhile, the text stays here and the editor chooses what to do.
  */
-function ArticleEditor({ article }: { article: ArticleDetail | null }) {
+function ArticleEditor({ article, draft }: { article: ArticleDetail | null; draft?: ArticleDraft }) {
   const { t, i18n: instance } = useTranslation('knowledge');
   const { t: ts } = useTranslation('shell');
   const navigate = useNavigate();
@@ -114,13 +129,53 @@ function ArticleEditor({ article }: { article: ArticleDetail | null }) {
   const form = useForm<ArticleFormValues>({
     resolver: zodResolver(articleFormSchema),
     mode: 'onTouched',
-    defaultValues: formValuesOf(article, language),
+    defaultValues: draft ? formValuesOfDraft(draft) : formValuesOf(article, language),
   });
   const { control, formState, reset, clearErrors } = form;
   const [visibility, isFaq] = useWatch({ control, name: ['visibility', 'is_faq'] });
   const { formRef, formError, setFormError, onSubmit } = useFormSubmit(form, ARTICLE_FIELDS, {
     messages: articleFieldMessages,
   });
+  const editor = useRef<BodyEditorHandle>(null);
+  const uploadTo = useArticleUpload();
+  const upload = useRef(uploadTo);
+  upload.current = uploadTo;
+
+  /**
+   * Files need an article to belong to: a new one is saved as a draft first (its title is required),
+   * then the editor reopens on the draft and sends them there.
+   */
+  const saveDraftThenAttach = (files: File[], insert: boolean) => {
+    if (!form.getValues('title').trim()) notify(t('media.titleFirst'), 'info');
+    return onSubmit(async (values) => {
+      const saved = await createArticle(createBody(values, draft?.source_ticket));
+      handOverFiles(saved.id, files, insert);
+      queryClient.setQueryData(kbKeys.detail(saved.id), saved);
+      await refresh(kbKeys.articles, kbKeys.categories);
+      notify(t('media.draftSaved', { title: saved.title }));
+      await navigate({ to: '/kb/articles/$id/edit', params: { id: String(saved.id) }, replace: true });
+    })();
+  };
+
+  /** Images pasted, dropped or chosen in the body: sent, then shown where the caret was. */
+  const uploadForBody = async (files: File[]) => {
+    if (!base) {
+      await saveDraftThenAttach(files, true);
+      return null;
+    }
+    return uploadTo(base.id, files);
+  };
+
+  // The files chosen before the draft existed, sent once the editor opens on it.
+  const articleId = article?.id ?? null;
+  useEffect(() => {
+    if (articleId === null) return;
+    const waiting = takeHandedFiles(articleId);
+    if (!waiting) return;
+    void upload.current(articleId, waiting.files).then((sent) => {
+      if (waiting.insert && sent.length > 0) editor.current?.append(sent.map(markdownFor).join('\n\n'));
+    });
+  }, [articleId]);
 
   const done = async (saved: ArticleDetail, created: boolean) => {
     queryClient.setQueryData(kbKeys.detail(saved.id), saved);
@@ -130,7 +185,7 @@ function ArticleEditor({ article }: { article: ArticleDetail | null }) {
   };
 
   async function save(values: ArticleFormValues, overwrite: ArticleDetail | null) {
-    if (!base) return done(await createArticle(createBody(values)), true);
+    if (!base) return done(await createArticle(createBody(values, draft?.source_ticket)), true);
     const from = overwrite ?? base;
     if (!overwrite && !hasChanges(values, from)) {
       notify(t('editor.unchanged'), 'info');
@@ -202,7 +257,11 @@ function ArticleEditor({ article }: { article: ArticleDetail | null }) {
         <PageHeader
           title={base ? t('editor.editTitle') : t('editor.newTitle')}
           description={
-            base ? t('editor.editDescription', { revision: base.revision }) : t('editor.newDescription')
+            base
+              ? t('editor.editDescription', { revision: base.revision })
+              : draft
+                ? t('editor.fromTicketDescription')
+                : t('editor.newDescription')
           }
         />
       </div>
@@ -267,10 +326,18 @@ function ArticleEditor({ article }: { article: ArticleDetail | null }) {
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 error={rule('body')}
+                uploadFiles={uploadForBody}
+                editorRef={editor}
               />
             )}
           />
         </section>
+
+        <EditorAttachments
+          articleId={base?.id ?? null}
+          upload={(files) => (base ? uploadTo(base.id, files) : saveDraftThenAttach(files, false))}
+          onInsert={(markdown) => editor.current?.insert(markdown)}
+        />
 
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <Panel title={t('editor.classification')}>

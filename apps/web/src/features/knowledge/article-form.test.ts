@@ -5,6 +5,7 @@ import {
   articleFormSchema,
   createBody,
   formValuesOf,
+  formValuesOfDraft,
   hasChanges,
   parseTags,
   updateBody,
@@ -82,6 +83,29 @@ describe('article form', () => {
       faq_position: 4,
       owner: 9,
     });
+  });
+
+  it('starts a new article from a ticket’s draft and keeps the ticket it was written from', () => {
+    const values = formValuesOfDraft({
+      title: 'Clavier qui répète les touches',
+      summary: '',
+      body: '## Problème\n\nLe clavier répète.\n\n## Solution\n\nRemplacé.\n',
+      language: 'en',
+      source_ticket: 54,
+    });
+    expect(values).toMatchObject({
+      title: 'Clavier qui répète les touches',
+      body: expect.stringContaining('## Solution'),
+      language: 'en',
+      visibility: 'everyone',
+      tags: [],
+    });
+    expect(articleFormSchema.safeParse(values).success).toBe(true);
+    expect(createBody(values, 54)).toMatchObject({
+      title: 'Clavier qui répète les touches',
+      source_ticket: 54,
+    });
+    expect(createBody(values)).not.toHaveProperty('source_ticket');
   });
 
   it('sends only what changed, with the revision edited and the note', () => {

@@ -2,6 +2,7 @@ import {
   type ArticleCreate,
   ArticleCreateSchema,
   type ArticleDetail,
+  type ArticleDraft,
   type ArticleLanguage,
   type ArticleUpdate,
   ArticleUpdateSchema,
@@ -87,6 +88,16 @@ export function formValuesOf(article: ArticleDetail | null, language: ArticleLan
   };
 }
 
+/** The form's values for a new article written from a draft (a ticket's problem and solution). */
+export function formValuesOfDraft(draft: ArticleDraft): ArticleFormValues {
+  return {
+    ...formValuesOf(null, draft.language),
+    title: draft.title.slice(0, 200),
+    summary: draft.summary.slice(0, 500),
+    body: draft.body,
+  };
+}
+
 /** Every field as the API takes it (the note aside). */
 function fieldsOf(v: ArticleFormValues) {
   return {
@@ -108,11 +119,15 @@ function fieldsOf(v: ArticleFormValues) {
   };
 }
 
-/** The body of POST /kb/articles: a new draft. */
-export function createBody(v: ArticleFormValues): ArticleCreate {
+/** The body of POST /kb/articles: a new draft, written from `sourceTicket` if given. */
+export function createBody(v: ArticleFormValues, sourceTicket?: number): ArticleCreate {
   const { owner, ...fields } = fieldsOf(v);
   // No owner chosen: the author owns it (the API's default).
-  return { ...fields, ...(owner !== null ? { owner } : {}) };
+  return {
+    ...fields,
+    ...(owner !== null ? { owner } : {}),
+    ...(sourceTicket !== undefined ? { source_ticket: sourceTicket } : {}),
+  };
 }
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>

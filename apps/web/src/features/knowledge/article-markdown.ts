@@ -28,9 +28,18 @@ const articleMarked = new Marked({
 let purifier: ReturnType<typeof DOMPurify> | null = null;
 
 /**
+ * The knowledge base's own files, the only images an article shows (the server's rule): signed-in
+ * readers' URL, or the public knowledge base's copy of it. Never another host, `data:` or another page.
+ */
+const KB_ATTACHMENT_PATH = /^\/api\/v1\/(?:public\/)?kb\/attachments\/[1-9]\d{0,14}\/download$/;
+
+/** Whether an image's `src` is one of the knowledge base's files (the URL exactly as the server writes it). */
+export const isArticleImageSrc = (src: string) => KB_ATTACHMENT_PATH.test(src);
+
+/**
  * The knowledge base's own DOMPurify (its hooks apply to articles only): external links open in a
- * new tab without our window, images come only from this server (the CSP's img-src), task-list
- * boxes cannot be ticked.
+ * new tab without our window, images come only from the knowledge base's files (a refused one shows
+ * its alt text), task-list boxes cannot be ticked.
  */
 function articlePurifier() {
   if (purifier) return purifier;
@@ -44,8 +53,7 @@ function articlePurifier() {
       }
     }
     if (node.tagName === 'IMG') {
-      const src = node.getAttribute('src') ?? '';
-      if (!src.startsWith('/') || src.startsWith('//')) node.removeAttribute('src');
+      if (!isArticleImageSrc(node.getAttribute('src') ?? '')) node.removeAttribute('src');
       node.setAttribute('loading', 'lazy');
     }
     if (node.tagName === 'INPUT') {

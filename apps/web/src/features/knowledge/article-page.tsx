@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PaperclipIcon } from '../../components/icons';
 import { BackLink } from '../../components/ui/back-link';
 import { Badge } from '../../components/ui/badge';
 import { EmptyState, ErrorState, Spinner } from '../../components/ui/states';
@@ -11,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { namesById, useStructures } from '../../lib/lookups';
 import { isAdmin, useMe } from '../auth/session';
 import { ArticleActions } from './article-actions';
+import { ArticleAttachmentList } from './article-attachments';
 import { ArticleBadges, ArticleStatusBadge, TagList } from './article-badges';
 import { ArticleBody } from './article-body';
 import { ArticleFeedback } from './article-feedback';
@@ -123,35 +123,12 @@ export function ArticlePage() {
               <p className="text-sm text-slate-500 italic dark:text-slate-400">{t('article.empty')}</p>
             )}
           </article>
-          <Attachments article={data} />
+          <ArticleAttachmentList attachments={data.attachments} />
           <ArticleFeedback key={data.id} article={data} />
         </div>
         {staff ? <Details article={data} /> : null}
       </div>
     </div>
-  );
-}
-
-function Attachments({ article }: { article: ArticleDetail }) {
-  const { t } = useTranslation('knowledge');
-  if (article.attachments.length === 0) return null;
-  return (
-    <section aria-label={t('article.attachments')} className="flex flex-col gap-2">
-      <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-300">{t('article.attachments')}</h2>
-      <ul className="flex flex-wrap gap-2">
-        {article.attachments.map((file) => (
-          <li key={file.id}>
-            <a
-              href={file.url}
-              className="inline-flex items-center gap-1.5 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-700 hover:border-indigo-300 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-            >
-              <PaperclipIcon className="size-4" />
-              {file.file_name}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

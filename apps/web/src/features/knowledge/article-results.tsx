@@ -1,4 +1,4 @@
-import type { Article, Page } from '@itsm/contracts';
+import type { Article, Page, SearchResult } from '@itsm/contracts';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { Highlight } from '../../components/ui/tree-list';
 import { formatDate } from '../../lib/format';
 import { ArticleBadges, TagLink } from './article-badges';
 import { categoryPath, type KbCategoryNode } from './category-tree';
+import { HighlightedText } from './highlighted-text';
+import { resultCountText, type Translate } from './search-text';
 
 /** One article of a results list: its title (the words searched marked), summary, category, tags and date. */
 export function ArticleResult({
@@ -150,6 +152,125 @@ export function ArticleResults({
           </div>
         ) : null}
       </nav>
+    </div>
+  );
+}
+
+/** A result of the full-text search: its title and best passage with the matching words marked. */
+export function SearchResultItem({
+  result,
+  staff,
+  categories,
+}: {
+  result: SearchResult;
+  staff: boolean;
+  categories: readonly KbCategoryNode[];
+}) {
+  const { t, i18n } = useTranslation('knowledge');
+  const language = i18n.resolvedLanguage ?? 'fr';
+  const { article } = result;
+  const category = categoryPath(categories, article.category) ?? article.category_name;
+  return (
+    <article className="flex flex-col gap-1.5 px-4 py-4 sm:px-5">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <h3 className="min-w-0 text-base font-semibold break-words text-slate-900 dark:text-white">
+          <Link
+            to="/kb/articles/$id"
+            params={{ id: String(article.id) }}
+            className="outline-none hover:text-indigo-700 hover:underline focus-visible:underline dark:hover:text-indigo-300"
+          >
+            <HighlightedText parts={result.title} />
+          </Link>
+        </h3>
+        <ArticleBadges article={article} staff={staff} />
+      </div>
+      {result.snippet.length > 0 ? (
+        <p className="line-clamp-3 text-sm break-words text-slate-600 dark:text-slate-400">
+          <HighlightedText parts={result.snippet} />
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500 dark:text-slate-400">
+        {category && article.category !== null ? (
+          <Link
+            from="/kb"
+            to="/kb"
+            search={(prev) => ({ ...prev, category: article.category ?? undefined, page: undefined })}
+            aria-label={t('searchResults.inCategory', { category })}
+            className="font-medium text-slate-600 hover:text-indigo-700 hover:underline dark:text-slate-300 dark:hover:text-indigo-300"
+          >
+            {category}
+          </Link>
+        ) : null}
+        {article.tags.length > 0 ? (
+          <ul aria-label={t('article.tags')} className="flex flex-wrap gap-1">
+            {article.tags.map((tag) => (
+              <li key={tag}>
+                <Link
+                  from="/kb"
+                  to="/kb"
+                  search={(prev) => ({ ...prev, tag, page: undefined })}
+                  aria-label={t('searchResults.withTag', { tag })}
+                  className="inline-flex items-center rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 outline-none hover:bg-indigo-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:bg-slate-800 dark:text-slate-300 dark:hover:bg-indigo-950 dark:hover:text-indigo-300"
+                >
+                  <span aria-hidden="true" className="mr-0.5 text-slate-400">
+                    #
+                  </span>
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <span>
+          {t('results.updated', { date: formatDate(article.updated_at, language) })}
+          {article.language !== language ? (
+            <span className="ml-1.5 rounded bg-slate-100 px-1 font-semibold uppercase dark:bg-slate-800">
+              {article.language}
+            </span>
+          ) : null}
+        </span>
+      </div>
+    </article>
+  );
+}
+
+/** "3 articles", "1,000+ articles" (the search stops counting there), in the interface's language. */
+export function useResultCount() {
+  const { t, i18n } = useTranslation('knowledge');
+  const language = i18n.resolvedLanguage ?? 'fr';
+  return (count: number, estimate = false) =>
+    resultCountText(t as unknown as Translate, count, estimate, language);
+}
+
+/** Previous / next of a page of results, with where the reader is. */
+export function Pager({
+  page,
+  pages,
+  hasPrevious,
+  hasNext,
+  onPageChange,
+}: {
+  page: number;
+  /** Unknown when the count is an estimate. */
+  pages: number | null;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPageChange: (page: number) => void;
+}) {
+  const { t } = useTranslation('shell');
+  const { t: tk } = useTranslation('knowledge');
+  if (!hasPrevious && !hasNext) return null;
+  return (
+    <div className="ml-auto flex items-center gap-2">
+      <Button variant="secondary" isDisabled={!hasPrevious} onPress={() => onPageChange(page - 1)}>
+        {t('table.previous')}
+      </Button>
+      <span aria-current="page" className="whitespace-nowrap">
+        {pages === null ? tk('searchResults.page', { page }) : t('table.pageOf', { page, pages })}
+      </span>
+      <Button variant="secondary" isDisabled={!hasNext} onPress={() => onPageChange(page + 1)}>
+        {t('table.next')}
+      </Button>
     </div>
   );
 }

@@ -26,12 +26,14 @@ import {
 } from './category-tree';
 import { categoriesQuery, kbKeys } from './knowledge-api';
 import { useKnowledgeErrorMessage } from './knowledge-errors';
+import { KnowledgeSettingsPanel } from './knowledge-settings-panel';
 
 const optionLabel = (n: KbCategoryNode) => n.name;
 
 /**
  * The knowledge categories, administrators': a tree to search, where each category is created, renamed,
- * moved under another one, put up or down among its siblings, or deleted.
+ * moved under another one, put up or down among its siblings, or deleted; then the knowledge base's
+ * settings (the public help center).
  */
 export function KbCategoriesPage() {
   const { t } = useTranslation('knowledge');
@@ -164,6 +166,8 @@ export function KbCategoriesPage() {
       >
         {renderItem}
       </TreeBrowser>
+
+      <KnowledgeSettingsPanel />
 
       <ItemDialog
         item={form}

@@ -1,20 +1,36 @@
-import type { Article } from '@itsm/contracts';
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATUSES,
+  type Article,
+  type ArticleLanguage,
+  type ArticleStatus,
+} from '@itsm/contracts';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { clsx } from 'clsx';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BookIcon, CloseIcon, PlusIcon } from '../../components/icons';
-import { buttonClass } from '../../components/ui/button';
+import { BookIcon, CloseIcon, LifebuoyIcon, PlusIcon, SlidersIcon } from '../../components/icons';
+import { Alert } from '../../components/ui/alert';
+import { Button, buttonClass } from '../../components/ui/button';
 import { SearchField } from '../../components/ui/search-field';
+import { SelectField } from '../../components/ui/select-field';
 import { EmptyState, ErrorState, Spinner } from '../../components/ui/states';
 import { formatDate } from '../../lib/format';
 import { findNode, flattenTree } from '../../lib/tree';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { useMe } from '../auth/session';
-import { ArticleResults } from './article-results';
+import { ArticleResults, Pager, SearchResultItem, useResultCount } from './article-results';
 import { CategoryList } from './category-list';
-import { categoryPath, type KbCategoryNode, withoutEmpty } from './category-tree';
-import { formatDay, localDay } from './dates';
-import { type ArticleSearch, useArticleList, useArticleSearch, useCategoryTree } from './knowledge-api';
+import { categoryOptions, type KbCategoryNode, withoutEmpty } from './category-tree';
+import { formatDay, localDay, previousDay } from './dates';
+import {
+  type ArticleSearch,
+  useArticleList,
+  useArticleSearch,
+  useCategoryTree,
+  useFullTextSearch,
+} from './knowledge-api';
+import { type CorrectionNotice, correctionNotice } from './search-text';
 
 const route = getRouteApi('/app/kb');
 
@@ -22,11 +38,16 @@ export const WORK_QUEUES = ['review', 'due', 'drafts'] as const;
 export type WorkQueue = (typeof WORK_QUEUES)[number];
 
 const PAGE_SIZE = 20;
+/** The full-text search serves its first 50 pages. */
+const LAST_SEARCH_PAGE = 50;
 
-/** The filters of a staff work queue: articles to review, published ones whose review is due, drafts. */
+/**
+ * The filters of a staff work queue: articles to review, published ones whose review-by date has
+ * passed (the day before today at the latest, as the API's `is_review_due`), drafts.
+ */
 function queueSearch(queue: WorkQueue, today: string): Pick<ArticleSearch, 'statuses' | 'reviewBy'> {
   if (queue === 'review') return { statuses: ['in_review'] };
-  if (queue === 'due') return { statuses: ['published'], reviewBy: today };
+  if (queue === 'due') return { statuses: ['published'], reviewBy: previousDay(today) };
   return { statuses: ['draft'] };
 }
 
@@ -47,7 +68,9 @@ export function KnowledgeHome() {
   const categories = useCategoryTree();
   const text = search.search ?? '';
   const queue = staff ? search.view : undefined;
-  const browsing = Boolean(text.trim() || search.category || search.tag || queue);
+  const browsing = Boolean(
+    text.trim() || search.category || search.tag || search.language || queue || (staff && search.status),
+  );
 
   return (
     <div className="flex flex-col gap-6">
@@ -67,10 +90,16 @@ export function KnowledgeHome() {
             </div>
           </div>
           {staff ? (
-            <Link to="/kb/articles/new" className={buttonClass('primary', 'shrink-0 self-start')}>
-              <PlusIcon className="size-4" />
-              {t('home.newArticle')}
-            </Link>
+            <div className="flex shrink-0 flex-wrap gap-2 self-start">
+              <Link to="/kb/faq-candidates" className={buttonClass('secondary')}>
+                <LifebuoyIcon className="size-4" />
+                {t('home.faqCandidates')}
+              </Link>
+              <Link to="/kb/articles/new" className={buttonClass('primary')}>
+                <PlusIcon className="size-4" />
+                {t('home.newArticle')}
+              </Link>
+            </div>
           ) : null}
         </div>
         <SearchField
@@ -80,7 +109,13 @@ export function KnowledgeHome() {
           value={text}
           onCommit={(value) =>
             void navigate({
-              search: (prev) => ({ ...prev, search: value || undefined, page: undefined }),
+              // Words are searched among all the articles: a work queue (a list, not a search) is left.
+              search: (prev) => ({
+                ...prev,
+                search: value || undefined,
+                view: value ? undefined : prev.view,
+                page: undefined,
+              }),
               replace: true,
             })
           }
@@ -127,7 +162,20 @@ function Criterion({
   );
 }
 
-/** What was searched or browsed: the criteria (each removable), sub-categories, then the articles. */
+/** Every criterion a search or a browse may add (to pass over them all at once). */
+type Criteria = {
+  search?: string;
+  category?: number;
+  tag?: string;
+  language?: ArticleLanguage;
+  status?: ArticleStatus;
+};
+
+/**
+ * What was searched or browsed: the words and work queue (each removable), the filters (category,
+ * tag, language, status for the staff), sub-categories, then the articles. Words go to the ranked
+ * full-text search; without words, the articles are listed, most recently changed first.
+ */
 function Browse({ staff, categories }: { staff: boolean; categories: KbCategoryNode[] | undefined }) {
   const { t } = useTranslation('knowledge');
   const search = route.useSearch();
@@ -136,32 +184,38 @@ function Browse({ staff, categories }: { staff: boolean; categories: KbCategoryN
   const queue = staff ? search.view : undefined;
   const tree = categories ?? [];
   const category = search.category ? findNode(tree, search.category) : undefined;
-  // A category's articles include those of its sub-categories.
-  const ids = category
-    ? flattenTree([category]).map((n) => n.node.id)
-    : search.category
-      ? [search.category]
-      : [];
-  const query: ArticleSearch = {
-    text,
-    categories: ids,
-    tag: search.tag,
-    ...(queue ? queueSearch(queue, localDay()) : {}),
-    page: search.page,
-    pageSize: PAGE_SIZE,
-  };
-  // A category's sub-categories are known once the tree has come.
-  const results = useArticleSearch(query, !search.category || categories !== undefined);
-  const remove = (patch: Record<string, undefined>) =>
+  const update = (patch: Criteria & { view?: undefined }) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
 
-  const title = queue
-    ? t(`queues.${queue}`)
-    : category
-      ? category.name
-      : search.tag
-        ? t('results.tagged', { tag: search.tag })
-        : t('results.title');
+  const title = text
+    ? t('results.title')
+    : queue
+      ? t(`queues.${queue}`)
+      : category
+        ? category.name
+        : search.tag
+          ? t('results.tagged', { tag: search.tag })
+          : t('results.title');
+  const empty = (
+    <EmptyState title={text ? t('results.noneFor', { query: text }) : t('results.none')}>
+      {staff ? (
+        <Link to="/kb/articles/new" className={buttonClass('secondary', 'mt-2')}>
+          <PlusIcon className="size-4" />
+          {t('home.newArticle')}
+        </Link>
+      ) : (
+        <p>
+          {t('results.askSupport')}{' '}
+          <Link
+            to="/tickets/new"
+            className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+          >
+            {t('results.openTicket')}
+          </Link>
+        </p>
+      )}
+    </EmptyState>
+  );
 
   return (
     <section aria-labelledby="kb-results-title" className="flex flex-col gap-4">
@@ -174,35 +228,28 @@ function Browse({ staff, categories }: { staff: boolean; categories: KbCategoryN
             {t('results.backHome')}
           </Link>
         </div>
-        <ul aria-label={t('results.criteria')} className="flex flex-wrap gap-2">
-          {text ? (
-            <Criterion removeLabel={t('results.removeSearch')} onRemove={() => remove({ search: undefined })}>
-              {t('results.for', { query: text })}
-            </Criterion>
-          ) : null}
-          {search.category ? (
-            <Criterion
-              removeLabel={t('results.removeCategory')}
-              onRemove={() => remove({ category: undefined })}
-            >
-              {categoryPath(tree, search.category) ?? t('results.someCategory')}
-            </Criterion>
-          ) : null}
-          {search.tag ? (
-            <Criterion removeLabel={t('results.removeTag')} onRemove={() => remove({ tag: undefined })}>
-              #{search.tag}
-            </Criterion>
-          ) : null}
-          {queue ? (
-            <Criterion removeLabel={t('results.removeQueue')} onRemove={() => remove({ view: undefined })}>
-              {t(`queues.${queue}`)}
-            </Criterion>
-          ) : null}
-        </ul>
+        {text || queue ? (
+          <ul aria-label={t('results.criteria')} className="flex flex-wrap gap-2">
+            {text ? (
+              <Criterion
+                removeLabel={t('results.removeSearch')}
+                onRemove={() => update({ search: undefined })}
+              >
+                {t('results.for', { query: text })}
+              </Criterion>
+            ) : null}
+            {queue ? (
+              <Criterion removeLabel={t('results.removeQueue')} onRemove={() => update({ view: undefined })}>
+                {t(`queues.${queue}`)}
+              </Criterion>
+            ) : null}
+          </ul>
+        ) : null}
+        <SearchFilters staff={staff} fullText={text !== ''} queue={queue} tree={tree} onChange={update} />
         {category?.description ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">{category.description}</p>
         ) : null}
-        {category && category.children.length > 0 ? (
+        {!text && category && category.children.length > 0 ? (
           <nav aria-label={t('results.subcategories')} className="flex flex-wrap gap-2">
             {(staff ? category.children : withoutEmpty(category.children)).map((child) => (
               <Link
@@ -219,42 +266,258 @@ function Browse({ staff, categories }: { staff: boolean; categories: KbCategoryN
           </nav>
         ) : null}
       </div>
-      <ArticleResults
-        page={results.data}
-        isLoading={results.isLoading || (!results.data && results.fetchStatus === 'idle')}
-        error={results.error}
-        onRetry={() => void results.refetch()}
-        pageNumber={search.page ?? 1}
-        pageSize={PAGE_SIZE}
-        onPageChange={(page) =>
-          void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })
-        }
-        query={text}
-        staff={staff}
-        categories={tree}
-        label={title}
-        empty={
-          <EmptyState title={text ? t('results.noneFor', { query: text }) : t('results.none')}>
-            {staff ? (
-              <Link to="/kb/articles/new" className={buttonClass('secondary', 'mt-2')}>
-                <PlusIcon className="size-4" />
-                {t('home.newArticle')}
-              </Link>
-            ) : (
-              <p>
-                {t('results.askSupport')}{' '}
-                <Link
-                  to="/tickets/new"
-                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                >
-                  {t('results.openTicket')}
-                </Link>
-              </p>
-            )}
-          </EmptyState>
-        }
-      />
+      {text ? (
+        <FullTextResults text={text} staff={staff} tree={tree} label={title} empty={empty} />
+      ) : (
+        <ListedArticles
+          staff={staff}
+          tree={tree}
+          // A category's sub-categories are known once the tree has come.
+          ready={!search.category || categories !== undefined}
+          category={category}
+          label={title}
+          empty={empty}
+        />
+      )}
     </section>
+  );
+}
+
+/** The filters of a search or a browse, kept in the URL: category, tag, language, and status (staff). */
+function SearchFilters({
+  staff,
+  fullText,
+  queue,
+  tree,
+  onChange,
+}: {
+  staff: boolean;
+  fullText: boolean;
+  queue: WorkQueue | undefined;
+  tree: KbCategoryNode[];
+  onChange: (patch: Criteria) => void;
+}) {
+  const { t } = useTranslation('knowledge');
+  const search = route.useSearch();
+  // On a phone the filters fold away behind a button, for the results to come first.
+  const wide = useMediaQuery('(min-width: 640px)');
+  const [unfolded, setUnfolded] = useState(false);
+  // The full-text search looks among the published articles unless told otherwise; a list, among all.
+  const status = search.status ?? (fullText ? 'published' : '');
+  const active = [search.category, search.tag, search.language, staff && !queue ? search.status : undefined];
+  const count = active.filter((value) => value !== undefined && value !== '').length;
+  if (!wide && !unfolded) {
+    return (
+      <Button
+        variant="secondary"
+        className="self-start"
+        aria-expanded={false}
+        onPress={() => setUnfolded(true)}
+      >
+        <SlidersIcon className="size-4" />
+        {count > 0 ? t('filters.showActive', { count }) : t('filters.show')}
+      </Button>
+    );
+  }
+  return (
+    <fieldset className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <legend className="sr-only">{t('filters.title')}</legend>
+      <SelectField
+        label={t('fields.category')}
+        value={search.category ? String(search.category) : ''}
+        onChange={(value) => onChange({ category: value ? Number(value) : undefined })}
+        options={categoryOptions(tree)}
+        emptyLabel={t('filters.anyCategory')}
+        className="col-span-2 sm:col-span-1"
+      />
+      <SearchField
+        label={t('filters.tag')}
+        placeholder={t('filters.tagPlaceholder')}
+        value={search.tag ?? ''}
+        onCommit={(value) => onChange({ tag: value.toLowerCase() || undefined })}
+        className="col-span-2 sm:col-span-1"
+      />
+      <SelectField
+        label={t('fields.language')}
+        value={search.language ?? ''}
+        onChange={(value) => onChange({ language: (value || undefined) as ArticleLanguage | undefined })}
+        options={ARTICLE_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        emptyLabel={t('filters.anyLanguage')}
+      />
+      {staff && !queue ? (
+        <SelectField
+          label={t('fields.status')}
+          value={status}
+          onChange={(value) =>
+            onChange({
+              status:
+                value === '' || (fullText && value === 'published') ? undefined : (value as ArticleStatus),
+            })
+          }
+          options={ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          emptyLabel={fullText ? undefined : t('filters.anyStatus')}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The results of the full-text search: corrections, the best matches first, the count and pages. */
+function FullTextResults({
+  text,
+  staff,
+  tree,
+  label,
+  empty,
+}: {
+  text: string;
+  staff: boolean;
+  tree: KbCategoryNode[];
+  label: string;
+  empty: ReactNode;
+}) {
+  const { t } = useTranslation('shell');
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const countText = useResultCount();
+  const page = Math.min(search.page ?? 1, LAST_SEARCH_PAGE);
+  const results = useFullTextSearch({
+    q: text,
+    category: search.category,
+    tag: search.tag,
+    language: search.language,
+    status: staff ? search.status : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  if (results.error) return <ErrorState error={results.error} onRetry={() => void results.refetch()} />;
+  if (!results.data) return <Spinner />;
+  const data = results.data;
+  const pages = data.count_is_estimate ? null : Math.max(1, Math.ceil(data.count / PAGE_SIZE));
+  return (
+    <div className="flex flex-col gap-3" aria-busy={results.isPlaceholderData || undefined}>
+      <Corrections notice={correctionNotice(data)} found={data.results.length > 0} />
+      {data.results.length === 0 ? (
+        empty
+      ) : (
+        <>
+          <ul
+            aria-label={label}
+            className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-xs dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+          >
+            {data.results.map((result) => (
+              <li key={result.article.id}>
+                <SearchResultItem result={result} staff={staff} categories={tree} />
+              </li>
+            ))}
+          </ul>
+          <nav
+            aria-label={t('table.pagination')}
+            className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
+          >
+            <span className="whitespace-nowrap" aria-live="polite">
+              {countText(data.count, data.count_is_estimate)}
+            </span>
+            <Pager
+              page={page}
+              pages={pages}
+              hasPrevious={data.previous !== null}
+              hasNext={data.next !== null && page < LAST_SEARCH_PAGE}
+              onPageChange={(next) =>
+                void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+              }
+            />
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What the search did with the words it did not know: "Showing results for imprimante instead of
+ * “imprimnate”", "No article contains “zzqxw”" (left out when other words found articles).
+ */
+function Corrections({ notice, found }: { notice: CorrectionNotice; found: boolean }) {
+  const { t } = useTranslation('knowledge');
+  if (notice.corrected.length === 0 && notice.unknown.length === 0) return null;
+  const count = notice.unknown.length;
+  return (
+    <Alert tone="info">
+      <ul className="flex flex-col gap-1">
+        {notice.corrected.map(({ typed, shown }) => (
+          <li key={typed}>
+            {t('searchResults.showingFor')} <strong className="font-semibold">{shown.join(', ')}</strong>{' '}
+            {t('searchResults.insteadOf', { typed })}
+          </li>
+        ))}
+        {count > 0 ? (
+          <li>
+            {t('searchResults.unknownWords', {
+              count,
+              words: notice.unknown.map((word) => t('searchResults.quoted', { word })).join(', '),
+            })}
+            {found ? <> {t('searchResults.leftOut', { count })}</> : null}
+          </li>
+        ) : null}
+      </ul>
+    </Alert>
+  );
+}
+
+/** The articles of a category, a tag, a language or a work queue, without words: a list. */
+function ListedArticles({
+  staff,
+  tree,
+  ready,
+  category,
+  label,
+  empty,
+}: {
+  staff: boolean;
+  tree: KbCategoryNode[];
+  ready: boolean;
+  category: KbCategoryNode | undefined;
+  label: string;
+  empty: ReactNode;
+}) {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const queue = staff ? search.view : undefined;
+  // A category's articles include those of its sub-categories.
+  const ids = category
+    ? flattenTree([category]).map((n) => n.node.id)
+    : search.category
+      ? [search.category]
+      : [];
+  const status = staff && !queue ? search.status : undefined;
+  const query = {
+    categories: ids,
+    tag: search.tag,
+    language: search.language,
+    ...(status ? { statuses: [status] } : {}),
+    ...(queue ? queueSearch(queue, localDay()) : {}),
+    page: search.page,
+    pageSize: PAGE_SIZE,
+  };
+  const results = useArticleSearch(query, ready);
+  return (
+    <ArticleResults
+      page={results.data}
+      isLoading={results.isLoading || (!results.data && results.fetchStatus === 'idle')}
+      error={results.error}
+      onRetry={() => void results.refetch()}
+      pageNumber={search.page ?? 1}
+      pageSize={PAGE_SIZE}
+      onPageChange={(page) =>
+        void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })
+      }
+      query=""
+      staff={staff}
+      categories={tree}
+      label={label}
+      empty={empty}
+    />
   );
 }
 
@@ -339,7 +602,12 @@ function Overview({
 
   return (
     <>
-      {staff ? <WorkQueues /> : null}
+      {staff ? (
+        <>
+          <WorkQueues />
+          <MyReviewsDue />
+        </>
+      ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_19rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <Section id="kb-faq" title={t('home.faq')}>
@@ -406,6 +674,81 @@ function Overview({
   );
 }
 
+/** The articles the signed-in member of the staff owns whose review-by date has passed. */
+function useMyReviewsDue(pageSize: number) {
+  const me = useMe();
+  return useArticleList('mine-due', {
+    owner: me.id,
+    status: 'published',
+    review_by__lte: previousDay(localDay()),
+    // The longest overdue first.
+    ordering: 'review_by',
+    page_size: pageSize,
+  });
+}
+
+const MY_REVIEWS_ID = 'kb-my-reviews';
+
+/** "Your articles to review": those the reader owns whose review-by date has passed. */
+function MyReviewsDue() {
+  const { t, i18n } = useTranslation('knowledge');
+  const language = i18n.resolvedLanguage ?? 'fr';
+  const list = useMyReviewsDue(10);
+  const count = list.data?.count ?? 0;
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (count === 0) return null;
+  return (
+    <section
+      id={MY_REVIEWS_ID}
+      aria-labelledby={`${MY_REVIEWS_ID}-title`}
+      className={clsx(card, 'scroll-mt-20 border-rose-200 dark:border-rose-900/60')}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-3 sm:px-5 dark:border-slate-800">
+        <h2 id={`${MY_REVIEWS_ID}-title`} className="text-base font-semibold text-slate-900 dark:text-white">
+          {t('myReviews.title')}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('myReviews.description', { count })}</p>
+      </div>
+      <ul className="flex flex-col divide-y divide-slate-100 px-4 sm:px-5 dark:divide-slate-800">
+        {list.data?.results.map((article) => (
+          <li
+            key={article.id}
+            className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2.5"
+          >
+            {articleLink(article, clsx(linkClass, 'min-w-0 text-sm break-words'))}
+            <span className="flex shrink-0 items-baseline gap-3 text-xs">
+              {article.review_by ? (
+                <span className="text-rose-600 dark:text-rose-400">
+                  {t('myReviews.since', { date: formatDay(article.review_by, language) })}
+                </span>
+              ) : null}
+              <Link
+                to="/kb/articles/$id/edit"
+                params={{ id: String(article.id) }}
+                aria-label={t('myReviews.editLabel', { title: article.title })}
+                className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+              >
+                {t('myReviews.edit')}
+              </Link>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {count > (list.data?.results.length ?? 0) ? (
+        <p className="border-t border-slate-100 px-4 py-2.5 text-sm sm:px-5 dark:border-slate-800">
+          <Link
+            to="/kb"
+            search={{ view: 'due' }}
+            className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+          >
+            {t('myReviews.all')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** The staff's work: articles waiting for a review, published ones whose review date has come, drafts. */
 function WorkQueues() {
   const { t } = useTranslation('knowledge');
@@ -469,6 +812,23 @@ function QueueCard({ queue, today }: { queue: WorkQueue; today: string }) {
           {t(`queues.empty.${queue}`)}
         </p>
       ) : null}
+      {queue === 'due' ? <MineDueLink /> : null}
     </div>
+  );
+}
+
+/** On the "Review due" counter: how many of them are the reader's, leading to his list. */
+function MineDueLink() {
+  const { t } = useTranslation('knowledge');
+  const mine = useMyReviewsDue(1);
+  const count = mine.data?.count ?? 0;
+  if (count === 0) return null;
+  return (
+    <a
+      href={`#${MY_REVIEWS_ID}`}
+      className="mt-auto text-xs font-semibold text-rose-700 hover:underline sm:text-sm dark:text-rose-300"
+    >
+      {t('myReviews.link', { count })}
+    </a>
   );
 }

@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { TICKET_TYPES, type TicketCreate, type TicketDetail } from '@itsm/contracts';
+import { type ArticleSuggestion, TICKET_TYPES, type TicketCreate, type TicketDetail } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ArrowRightIcon } from '../../components/icons';
+import { Button } from '../../components/ui/button';
 import { FormActions } from '../../components/ui/form-actions';
 import { FormError } from '../../components/ui/form-error';
 import { formFieldMessage } from '../../components/ui/form-errors';
@@ -19,8 +20,11 @@ import { useFormSubmit } from '../../components/ui/use-form-submit';
 import { UserPicker } from '../../components/ui/user-picker';
 import { api } from '../../lib/api';
 import { useSites } from '../../lib/lookups';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { useRefresh } from '../../lib/use-refresh';
 import { useMe } from '../auth/session';
+import { ArticleDrawer } from '../knowledge/article-drawer';
+import { TicketSuggestions, useDeflectionTracker } from '../knowledge/ticket-suggestions';
 import { AssigneeField, GroupField } from './assignee-field';
 import { AttachmentPicker } from './attachments';
 import { MarkdownEditor } from './markdown-editor';
@@ -74,6 +78,10 @@ export function NewTicketPage() {
   const sites = useSites();
   const [files, setFiles] = useState<File[]>([]);
   const lastTemplate = useRef<string | null>(null);
+  // The knowledge base's suggestions for the title: read in a side sheet, the form kept as typed.
+  const [reading, setReading] = useState<ArticleSuggestion | null>(null);
+  const deflection = useDeflectionTracker();
+  const wide = useMediaQuery('(min-width: 1024px)');
 
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
@@ -93,10 +101,11 @@ export function NewTicketPage() {
   });
   const { control, formState, getValues, setValue } = form;
   const { formRef, formError, onSubmit } = useFormSubmit(form, FIELDS);
-  const [urgency, impact, categoryId, group] = useWatch({
+  const [urgency, impact, categoryId, group, title] = useWatch({
     control,
-    name: ['urgency', 'impact', 'category', 'group'],
+    name: ['urgency', 'impact', 'category', 'group', 'title'],
   });
+  useEffect(() => deflection.typed(title), [deflection, title]);
   const category = categories.data?.find((c) => String(c.id) === categoryId);
   const priority = priorityFrom(settings.data?.priority_matrix, Number(urgency), Number(impact));
 
@@ -129,7 +138,12 @@ export function NewTicketPage() {
           }
         : {}),
     };
-    const ticket = await api<TicketDetail>('POST', '/tickets', body);
+    // A ticket submitted is no ticket spared, even if the page is left while it is being sent.
+    deflection.submitting(true);
+    const ticket = await api<TicketDetail>('POST', '/tickets', body).catch((error: unknown) => {
+      deflection.submitting(false);
+      throw error;
+    });
     const failed: string[] = [];
     for (const file of files) {
       await uploadAttachment(ticket.id, file).catch((error) =>
@@ -149,6 +163,12 @@ export function NewTicketPage() {
 
   const levelOptions = (kind: 'urgency' | 'impact') =>
     LEVELS.map((level) => ({ value: level, label: t(`${kind}.${level}`) }));
+
+  const open = (suggestion: ArticleSuggestion) => {
+    deflection.opened(suggestion.id);
+    setReading(suggestion);
+  };
+  const suggestions = <TicketSuggestions title={title} onOpen={open} />;
 
   return (
     <div className="flex flex-col gap-6">
@@ -200,6 +220,7 @@ export function NewTicketPage() {
             autoFocus
             maxLength={200}
           />
+          {wide ? null : suggestions}
           <Controller
             control={control}
             name="description"
@@ -218,123 +239,126 @@ export function NewTicketPage() {
           />
           <AttachmentPicker files={files} onChange={setFiles} />
         </section>
-        <aside className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 dark:border-slate-800 dark:bg-slate-900">
-          {staff ? (
-            <Controller
-              control={control}
-              name="type"
-              render={({ field }) => (
-                <RadioGroup label={t('fields.type')} value={field.value} onChange={field.onChange}>
-                  {TICKET_TYPES.map((type) => (
-                    <Radio key={type} value={type} description={t(`type.${type}Hint`)}>
-                      {t(`type.${type}`)}
-                    </Radio>
-                  ))}
-                </RadioGroup>
-              )}
-            />
-          ) : null}
-          <Controller
-            control={control}
-            name="urgency"
-            render={({ field }) => (
-              <SelectField
-                label={t('fields.urgency')}
-                value={field.value}
-                onChange={field.onChange}
-                options={levelOptions('urgency')}
+        <div className="flex min-w-0 flex-col gap-4">
+          {wide ? suggestions : null}
+          <aside className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 dark:border-slate-800 dark:bg-slate-900">
+            {staff ? (
+              <Controller
+                control={control}
+                name="type"
+                render={({ field }) => (
+                  <RadioGroup label={t('fields.type')} value={field.value} onChange={field.onChange}>
+                    {TICKET_TYPES.map((type) => (
+                      <Radio key={type} value={type} description={t(`type.${type}Hint`)}>
+                        {t(`type.${type}`)}
+                      </Radio>
+                    ))}
+                  </RadioGroup>
+                )}
               />
-            )}
-          />
-          {staff ? (
+            ) : null}
             <Controller
               control={control}
-              name="impact"
+              name="urgency"
               render={({ field }) => (
                 <SelectField
-                  label={t('fields.impact')}
+                  label={t('fields.urgency')}
                   value={field.value}
                   onChange={field.onChange}
-                  options={levelOptions('impact')}
+                  options={levelOptions('urgency')}
                 />
               )}
             />
-          ) : null}
-          {priority !== null ? (
-            <div className="flex flex-col gap-1 rounded-lg bg-slate-50 px-3 py-2.5 dark:bg-slate-800/60">
-              <p className="flex items-center justify-between gap-2 text-sm font-medium text-slate-700 dark:text-slate-300">
-                {t('new.priority')}
-                <PriorityBadge priority={priority} />
-              </p>
-              <p className="text-xs text-slate-500 dark:text-slate-400">
-                {staff ? t('new.priorityHintStaff') : t('new.priorityHint')}
-              </p>
-            </div>
-          ) : null}
-          {staff ? (
-            <>
+            {staff ? (
               <Controller
                 control={control}
-                name="requester"
-                render={({ field }) => (
-                  <UserPicker
-                    label={t('fields.requester')}
-                    value={field.value}
-                    onChange={field.onChange}
-                    clearable
-                    placeholder={t('new.requesterMe')}
-                    description={t('new.requesterHint')}
-                    error={message('requester')}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="group"
-                render={({ field }) => (
-                  <GroupField
-                    value={field.value}
-                    onChange={(group) => {
-                      field.onChange(group);
-                      setValue('assignee', null);
-                    }}
-                    emptyLabel={t('new.automatic')}
-                    error={message('group')}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="assignee"
-                render={({ field }) => (
-                  <AssigneeField
-                    group={group}
-                    value={field.value}
-                    onChange={field.onChange}
-                    emptyLabel={t('new.automatic')}
-                    error={message('assignee')}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="site"
+                name="impact"
                 render={({ field }) => (
                   <SelectField
-                    label={t('fields.site')}
+                    label={t('fields.impact')}
                     value={field.value}
                     onChange={field.onChange}
-                    options={(sites.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
-                    emptyLabel={t('new.requesterSite')}
-                    error={message('site')}
+                    options={levelOptions('impact')}
                   />
                 )}
               />
-            </>
-          ) : (
-            <p className="text-xs text-slate-500 dark:text-slate-400">{t('new.whatNext')}</p>
-          )}
-        </aside>
+            ) : null}
+            {priority !== null ? (
+              <div className="flex flex-col gap-1 rounded-lg bg-slate-50 px-3 py-2.5 dark:bg-slate-800/60">
+                <p className="flex items-center justify-between gap-2 text-sm font-medium text-slate-700 dark:text-slate-300">
+                  {t('new.priority')}
+                  <PriorityBadge priority={priority} />
+                </p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">
+                  {staff ? t('new.priorityHintStaff') : t('new.priorityHint')}
+                </p>
+              </div>
+            ) : null}
+            {staff ? (
+              <>
+                <Controller
+                  control={control}
+                  name="requester"
+                  render={({ field }) => (
+                    <UserPicker
+                      label={t('fields.requester')}
+                      value={field.value}
+                      onChange={field.onChange}
+                      clearable
+                      placeholder={t('new.requesterMe')}
+                      description={t('new.requesterHint')}
+                      error={message('requester')}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="group"
+                  render={({ field }) => (
+                    <GroupField
+                      value={field.value}
+                      onChange={(group) => {
+                        field.onChange(group);
+                        setValue('assignee', null);
+                      }}
+                      emptyLabel={t('new.automatic')}
+                      error={message('group')}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="assignee"
+                  render={({ field }) => (
+                    <AssigneeField
+                      group={group}
+                      value={field.value}
+                      onChange={field.onChange}
+                      emptyLabel={t('new.automatic')}
+                      error={message('assignee')}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="site"
+                  render={({ field }) => (
+                    <SelectField
+                      label={t('fields.site')}
+                      value={field.value}
+                      onChange={field.onChange}
+                      options={(sites.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+                      emptyLabel={t('new.requesterSite')}
+                      error={message('site')}
+                    />
+                  )}
+                />
+              </>
+            ) : (
+              <p className="text-xs text-slate-500 dark:text-slate-400">{t('new.whatNext')}</p>
+            )}
+          </aside>
+        </div>
         <div className="flex flex-col gap-3 lg:col-span-2">
           <FormError>{formError}</FormError>
           <FormActions
@@ -345,6 +369,26 @@ export function NewTicketPage() {
           />
         </div>
       </form>
+      <ArticleDrawer
+        article={reading}
+        onClose={() => setReading(null)}
+        actions={(article) => (
+          <>
+            <Button
+              onPress={() => {
+                notify(t('new.solvedByArticle'));
+                // Leaving the form: the ticket it spared is counted.
+                void navigate({ to: '/kb/articles/$id', params: { id: String(article.id) } });
+              }}
+            >
+              {t('new.solved')}
+            </Button>
+            <Button variant="secondary" onPress={() => setReading(null)}>
+              {t('new.backToTicket')}
+            </Button>
+          </>
+        )}
+      />
     </div>
   );
 }

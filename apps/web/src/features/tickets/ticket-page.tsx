@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Spinner } from '../../components/ui/states';
 import { ApiError } from '../../lib/api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useMe } from '../auth/session';
+import { TicketArticlesPanel } from '../knowledge/ticket-articles-panel';
 import { AttachmentsPanel } from './attachments';
 import { CommentBox } from './comment-box';
 import { Markdown } from './markdown';
@@ -99,6 +100,7 @@ export function TicketPage() {
         <aside className="flex min-w-0 flex-col gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <SlaClocks ticket={data} />
           <TicketFields ticket={data} staff={staff} />
+          <TicketArticlesPanel ticket={data} me={me} />
           <AttachmentsPanel
             ticketId={data.id}
             canUpload={data.status !== 'closed' && data.status !== 'cancelled'}
