@@ -75,6 +75,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const scheduler = createScheduler({ log: app.log });
   app.decorate('scheduler', scheduler);
   app.addHook('onReady', async () => scheduler.start());
+  // Cheap when nothing changed; keeps plans right as tables grow (bulk imports included).
+  scheduler.every('database.optimize', 60, () => database.optimize());
   app.addHook('preClose', async () => scheduler.stop());
 
   app.setValidatorCompiler(validatorCompiler);

@@ -15,6 +15,13 @@ export type Database = {
   db: Kysely<DB>;
   dialect: DialectName;
   poolStats(): PoolStats;
+  /**
+   * Refreshes the query planner's statistics where tables grew or shrank a lot (SQLite's PRAGMA
+   * optimize; PostgreSQL's autovacuum does it by itself). A long-lived SQLite connection otherwise
+   * keeps planning with the sizes it saw at start: a knowledge base that went from 9 articles to
+   * 100,000 while the server ran was searched by scanning every article (400 ms instead of 20).
+   */
+  optimize(): Promise<void>;
   destroy(): Promise<void>;
 };
 
@@ -75,6 +82,9 @@ function openSqlite(filename: string): Database {
   sqlite.pragma('synchronous = NORMAL'); // durable with WAL except on power loss of the last commits
   // 64 MB of page cache instead of 2: the hot index pages of a million-ticket table stay in memory.
   sqlite.pragma('cache_size = -65536');
+  // Statistics from a sample (fast on large tables), refreshed now where they are missing or stale.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
 
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
@@ -85,6 +95,9 @@ function openSqlite(filename: string): Database {
     dialect: 'sqlite',
     // One connection, serialised by Kysely: report it as a pool of one.
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    optimize: async () => {
+      sqlite.pragma('optimize');
+    },
     destroy: () => db.destroy(),
   };
 }
@@ -104,6 +117,7 @@ function openPostgres(target: Extract<ConnectionTarget, { dialect: 'postgres' }>
     db,
     dialect: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    optimize: async () => {},
     destroy: () => db.destroy(),
   };
 }

@@ -45,6 +45,20 @@ describe('api client', () => {
     expect(second?.keepalive).toBe(false);
   });
 
+  it('sends a FormData as multipart (the browser sets its boundary), with the CSRF token', async () => {
+    const fetch = vi.fn(async () => answer(201, { id: 7 }));
+    vi.stubGlobal('fetch', fetch);
+    setCsrfToken('t0k');
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'x.txt');
+    expect(await api('POST', '/kb/articles/1/attachments', form)).toEqual({ id: 7 });
+    const [, init] = (fetch.mock.calls as unknown as [string, RequestInit][])[0] ?? [];
+    expect(init?.body).toBe(form);
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers['x-csrf-token']).toBe('t0k');
+  });
+
   it('turns problem+json into an ApiError with its fields and Retry-After', async () => {
     vi.stubGlobal('fetch', async () =>
       answer(

@@ -48,8 +48,9 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 /**
- * Calls /api/v1; resolves with the JSON body (undefined for 204), rejects with ApiError. `keepalive`
- * lets the request outlive the page (one sent as the tab closes).
+ * Calls /api/v1 with a JSON body (or a FormData, sent as multipart: file uploads); resolves with the
+ * JSON answer (undefined for 204), rejects with ApiError. `keepalive` lets the request outlive the
+ * page (one sent as the tab closes).
  */
 export async function api<T = unknown>(
   method: string,
@@ -59,7 +60,8 @@ export async function api<T = unknown>(
   { keepalive = false }: { keepalive?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -68,7 +70,7 @@ export async function api<T = unknown>(
       headers,
       credentials: 'same-origin',
       keepalive,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'network');

@@ -1,13 +1,11 @@
 import type {
   ArticleAttachment,
   KnowledgeSettings,
-  Me,
   PublicArticleDetail,
   PublicArticlePage,
 } from '@itsm/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError, api } from '../../lib/api';
-import { queryClient } from '../../lib/query-client';
+import { api } from '../../lib/api';
 
 /** Cache keys of the articles' files (under `['kb']`), the knowledge settings, and the public pages. */
 export const mediaKeys = {
@@ -25,32 +23,12 @@ export const attachmentsQuery = (articleId: number) =>
   });
 
 /**
- * Uploads one file to an article (multipart, field `file`). The JSON client cannot send a form: this
- * one adds the session's CSRF header itself.
+ * Uploads one file to an article (multipart, field `file`).
  */
 export async function uploadArticleFile(articleId: number, file: File): Promise<ArticleAttachment> {
-  const me = queryClient.getQueryData<Me | null>(['me']);
   const form = new FormData();
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/kb/articles/${articleId}/attachments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(me?.csrf_token ? { 'x-csrf-token': me.csrf_token } : {}) },
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'network');
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return payload as ArticleAttachment;
-  const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string };
-  throw new ApiError(
-    response.status,
-    problem.code ?? `HTTP_${response.status}`,
-    problem.detail ?? problem.title ?? response.statusText,
-  );
+  return api<ArticleAttachment>('POST', `/kb/articles/${articleId}/attachments`, form);
 }
 
 export const deleteArticleFile = (id: number) => api('DELETE', `/kb/attachments/${id}`);

@@ -2,7 +2,6 @@ import type {
   Attachment,
   CannedResponse,
   CategoryNode,
-  Me,
   Page,
   Survey,
   TicketDetail,
@@ -13,7 +12,6 @@ import type {
 } from '@itsm/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../lib/api';
-import { queryClient } from '../../lib/query-client';
 import { flattenCategories } from './ticket-form';
 
 /** Cache keys of the help desk: `['tickets']` is every ticket query (a change refreshes them all). */
@@ -107,37 +105,17 @@ export const ticketViewsQuery = queryOptions({
 });
 
 /**
- * Uploads one file to a ticket (multipart, field `file`), optionally as part of a comment. The JSON
- * client cannot send a form: this one adds the session's CSRF header itself.
+ * Uploads one file to a ticket (multipart, field `file`), optionally as part of a comment.
  */
 export async function uploadAttachment(
   ticketId: number,
   file: File,
   commentId?: number,
 ): Promise<Attachment> {
-  const me = queryClient.getQueryData<Me | null>(['me']);
   const form = new FormData();
   if (commentId !== undefined) form.append('comment', String(commentId));
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/tickets/${ticketId}/attachments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(me?.csrf_token ? { 'x-csrf-token': me.csrf_token } : {}) },
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'network');
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return payload as Attachment;
-  const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string };
-  throw new ApiError(
-    response.status,
-    problem.code ?? `HTTP_${response.status}`,
-    problem.detail ?? problem.title ?? response.statusText,
-  );
+  return api<Attachment>('POST', `/tickets/${ticketId}/attachments`, form);
 }
 
 /** Where a file is downloaded from; `inline` shows an image in the page rather than saving it. */
