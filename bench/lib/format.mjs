@@ -22,12 +22,13 @@ export function formatTable(headers, rows) {
 /** @param {RequestFigures[]} figures */
 export function formatFigures(figures) {
   return formatTable(
-    ['request', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'err+non2xx', 'MB/s'],
+    ['request', 'req/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms', 'err+non2xx', 'MB/s'],
     figures.map((f) => [
       `${f.method} ${f.path} (${f.title})`,
       f.reqPerSec,
       f.latencyMs.p50,
       f.latencyMs.p90,
+      f.latencyMs.p95,
       f.latencyMs.p99,
       f.latencyMs.max,
       f.errors + f.non2xx,

@@ -7,7 +7,7 @@ const figures = {
   path: '/healthz',
   reqPerSec: 12345.7,
   totalRequests: 123456,
-  latencyMs: { mean: 0.771, p50: 0.5, p90: 1.234, p99: 3.457, max: 42.1 },
+  latencyMs: { mean: 0.771, p50: 0.5, p90: 1.234, p95: 2.5, p99: 3.457, max: 42.1 },
   errors: 1,
   timeouts: 0,
   non2xx: 2,
@@ -29,8 +29,8 @@ describe('formatTable', () => {
 
   it('prints one row per request with errors and non-2xx added', () => {
     const [header, , row] = formatFigures([figures]).split('\n');
-    expect(header).toMatch(/^request +req\/s +p50 ms +p90 ms +p99 ms +max ms +err\+non2xx +MB\/s$/);
-    expect(row).toMatch(/^GET \/healthz \(health\) +12345\.7 +0\.5 +1\.234 +3\.457 +42\.1 +3 +2\.35$/);
+    expect(header).toMatch(/^request +req\/s +p50 ms +p90 ms +p95 ms +p99 ms +max ms +err\+non2xx +MB\/s$/);
+    expect(row).toMatch(/^GET \/healthz \(health\) +12345\.7 +0\.5 +1\.234 +2\.5 +3\.457 +42\.1 +3 +2\.35$/);
   });
 });
 

@@ -3,10 +3,10 @@
  * @typedef {{
  *   title: string, method: string, path: string,
  *   reqPerSec: number, totalRequests: number,
- *   latencyMs: { mean: number, p50: number, p90: number, p99: number, max: number },
+ *   latencyMs: { mean: number, p50: number, p90: number, p95: number, p99: number, max: number },
  *   errors: number, timeouts: number, non2xx: number, throughputMBps: number,
  * }} RequestFigures
- * @typedef {{ mean: number, p50: number, p90: number, p99: number, max: number }} LatencySummary
+ * @typedef {{ mean: number, p50: number, p90: number, p95: number, p99: number, max: number }} LatencySummary
  */
 
 const MB = 1_000_000;
@@ -47,13 +47,20 @@ export function createLatencyRecorder() {
  * @returns {LatencySummary}
  */
 export function summarizeLatencies(values) {
-  if (values.length === 0) return { mean: 0, p50: 0, p90: 0, p99: 0, max: 0 };
+  if (values.length === 0) return { mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
   values.sort();
   let sum = 0;
   for (const v of values) sum += v;
   /** @param {number} p */
   const rank = (p) => values[Math.max(0, Math.ceil((p / 100) * values.length) - 1)] ?? 0;
-  return { mean: sum / values.length, p50: rank(50), p90: rank(90), p99: rank(99), max: rank(100) };
+  return {
+    mean: sum / values.length,
+    p50: rank(50),
+    p90: rank(90),
+    p95: rank(95),
+    p99: rank(99),
+    max: rank(100),
+  };
 }
 
 /**
@@ -74,6 +81,7 @@ export function summarize(request, result, latency) {
       mean: round(latency.mean, 3),
       p50: round(latency.p50, 3),
       p90: round(latency.p90, 3),
+      p95: round(latency.p95, 3),
       p99: round(latency.p99, 3),
       max: round(latency.max, 3),
     },

@@ -133,21 +133,25 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       // The page: among the best-ranked matches only (ranking every match of a common word is
       // what costs); the count: every match the reader may see, unranked, up to COUNT_LIMIT.
       const top = Math.max(TOP, offset + params.pageSize * 5);
+      const ranked = (wanted: string[][], titleOnly: boolean) =>
+        matching(reader, dialect.searchHits(wanted, { top, matches: terms.matches, titleOnly }), params)
+          .orderBy(sql`hits.score`, 'desc')
+          .orderBy('kb_articles.id', 'desc')
+          .limit(params.pageSize)
+          .offset(offset)
+          .execute();
       const page = async (wanted: string[][]) => {
-        const ranked = matching(reader, dialect.searchHits(wanted, { top, matches: terms.matches }), params);
         const all = matching(reader, dialect.searchHits(wanted), params);
-        const [counted, rows] = await Promise.all([
+        const [counted, inTitles] = await Promise.all([
           sql<{ n: number | string }>`select count(*) as n from (${all
             .clearSelect()
             .select(sql.lit(1).as('one'))
             .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
-          ranked
-            .orderBy(sql`hits.score`, 'desc')
-            .orderBy('kb_articles.id', 'desc')
-            .limit(params.pageSize)
-            .offset(offset)
-            .execute(),
+          ranked(wanted, true),
         ]);
+        // Title matches come first: a page they fill is the page (the title index is small); only
+        // otherwise are the bodies ranked.
+        const rows = inTitles.length === params.pageSize ? inTitles : await ranked(wanted, false);
         return { total: Number(counted.rows[0]?.n ?? 0), rows };
       };
       let { total, rows } = await page(groups);
