@@ -16,9 +16,9 @@ export type DialectHelpers = ReturnType<typeof dialectHelpers>;
 const UNRANKED_CAP = 100_000;
 /**
  * Up to how many matches a knowledge search ranks by text relevance (searchHits). SQLite ranks
- * 10,000 in ~13 ms; PostgreSQL reads each article's tsvector from TOAST to rank it.
+ * 5,000 in ~8 ms; PostgreSQL reads each article's tsvector from TOAST to rank it.
  */
-const SQLITE_RANKED_MATCHES = 10_000;
+const SQLITE_RANKED_MATCHES = 5_000;
 const PG_RANKED_MATCHES = 2_000;
 /** Added to the score of an article whose title holds every word: it ranks above the others. */
 const TITLE_BONUS = 1000;
@@ -100,14 +100,13 @@ export function dialectHelpers(dialect: DialectName) {
         const query = groups
           .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}`).join(' | ')})`)
           .join(options.anyWord ? ' | ' : ' & ');
-        // kb_search_matches asks the GIN index (migration 20261126090000): the planner, blind to
-        // the TOAST read each test costs, would otherwise test documents row by row.
-        const matching = sql`kb_search_matches(to_tsquery('simple', ${query}))`;
+        // kb_search_matches and kb_search_newest ask the GIN index (migration 20261126090000): the
+        // planner, blind to the TOAST read each test costs, would otherwise test documents row by row.
+        const tsquery = sql`to_tsquery('simple', ${query})`;
         if (top === undefined)
           return titleOnly
-            ? sql`(select s.article_id, 0 as score from kb_search as s
-              where s.title_document @@ to_tsquery('simple', ${query}))`
-            : sql`(select m.article_id, 0 as score from ${matching} as m limit ${UNRANKED_CAP})`;
+            ? sql`(select s.article_id, 0 as score from kb_search as s where s.title_document @@ ${tsquery})`
+            : sql`(select m.article_id, 0 as score from kb_search_matches(${tsquery}) as m limit ${UNRANKED_CAP})`;
         const titles = sql`(select s.article_id, ${sql.lit(TITLE_BONUS)} + ts_rank_cd(s.title_document, q.query, 1) as score
           from kb_search as s, to_tsquery('simple', ${query}) as q(query)
           where s.title_document @@ q.query order by score desc limit ${top})`;
@@ -115,7 +114,7 @@ export function dialectHelpers(dialect: DialectName) {
           ? sql`(select s.article_id, ts_rank_cd(s.document, q.query) as score
             from kb_search as s, to_tsquery('simple', ${query}) as q(query)
             where s.document @@ q.query order by score desc limit ${top})`
-          : sql`(select m.article_id, 0 as score from ${matching} as m order by m.article_id desc limit ${top})`;
+          : sql`(select m.article_id, 0 as score from kb_search_newest(${tsquery}, ${top}) as m)`;
         return sql`(select article_id, max(score) as score from (${titleOnly ? titles : sql`${titles} union all ${bodies}`}) as tiers
           group by article_id order by score desc, article_id desc limit ${top})`;
       }

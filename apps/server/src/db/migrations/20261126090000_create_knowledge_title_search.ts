@@ -19,12 +19,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       generated always as (to_tsvector('simple', title_terms)) stored`.execute(db);
     await sql`update kb_search set body_text = body_text`.execute(db);
     await sql`create index kb_search_title_document_idx on kb_search using gin (title_document)`.execute(db);
-    // The articles whose document matches, always from the GIN index: the planner does not count
-    // the TOAST read that testing a document row by row costs, and with a LIMIT above it would
-    // rather scan the table.
+    // The articles whose document matches — all of them, or the newest `max_rows` — always from
+    // the GIN index (a bitmap): the planner does not count the TOAST read that testing a document
+    // row by row costs, and would rather scan the table or walk the primary key backwards.
     await sql`create function kb_search_matches(query tsquery) returns table (article_id bigint)
       language sql stable set enable_seqscan = off
       as $$ select s.article_id from kb_search as s where s.document @@ query $$`.execute(db);
+    await sql`create function kb_search_newest(query tsquery, max_rows integer) returns table (article_id bigint)
+      language sql stable set enable_seqscan = off set enable_indexscan = off
+      as $$ select s.article_id from kb_search as s where s.document @@ query
+        order by s.article_id desc limit max_rows $$`.execute(db);
     return;
   }
   await sql`create virtual table kb_title_fts using fts5(
@@ -46,6 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen against Kysely<any>
 export async function down(db: Kysely<any>): Promise<void> {
   if (schemaTypes(db).isPostgres) {
+    await sql`drop function if exists kb_search_newest(tsquery, integer)`.execute(db);
     await sql`drop function if exists kb_search_matches(tsquery)`.execute(db);
     await sql`drop index if exists kb_search_title_document_idx`.execute(db);
     await sql`alter table kb_search drop column if exists title_document`.execute(db);
