@@ -68,8 +68,9 @@ export function dialectHelpers(dialect: DialectName) {
     /**
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
      * kb_search (migrations 20261125110000, 20261126090000). `groups` are already-normalised terms:
-     * any term of a group, every group (or any: `anyWord`); the last group may match as a prefix (typing). `titleOnly`
-     * looks in titles alone. Unranked (no `top`): every match with score 0, for counting.
+     * any term of a group, every group (or any: `anyWord`); the last group may match as a prefix
+     * (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every match with score 0,
+     * for counting.
      *
      * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
      * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank_cd on
@@ -77,7 +78,7 @@ export function dialectHelpers(dialect: DialectName) {
      * title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
      * bound the caller knows from the vocabulary) says the words are in so many articles that
      * ranking them all would cost more than it tells (every ranked article's positions are read:
-     * ~1.3 µs each on SQLite, a TOAST read on PostgreSQL, for words of near-zero weight anyway):
+     * ~1.3 µs each on SQLite, a TOAST read on PostgreSQL, for words too common to weigh much):
      * those come newest first (docs/adr/0005).
      */
     searchHits(
