@@ -67,14 +67,16 @@ export function dialectHelpers(dialect: DialectName) {
 
     /**
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
-     * kb_search (migrations 20261125110000, 20261126090000). `groups` are already-normalised terms:
-     * any term of a group, every group (or any: `anyWord`); the last group may match as a prefix
-     * (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every match with score 0,
-     * for counting.
+     * kb_search (migrations 20261125110000, 20261126090000, 20261127090000). `groups` are
+     * already-normalised terms: any term of a group, every group (or any: `anyWord`); the last group
+     * may match as a prefix (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every match with score 0,
+     * for counting; with `sample`, only the first that many in storage order (a count that needs no
+     * more than a proof of "many" stops there).
      *
      * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
-     * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank_cd on
-     * title_document, by title length); then the others, ranked on title and body (bm25 with the
+     * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank on title_document,
+     * divided by the title's length — cover density, three times dearer with several words, tells
+     * little on a title that holds them all); then the others, ranked on title and body (bm25 with the
      * title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
      * bound the caller knows from the vocabulary) says the words are in so many articles that
      * ranking them all would cost more than it tells (every ranked article's positions are read:
@@ -90,25 +92,30 @@ export function dialectHelpers(dialect: DialectName) {
         matches?: number;
         /** Any group rather than every one (ranking then favours the articles holding the most). */
         anyWord?: boolean;
+        sample?: number;
       } = {},
     ): RawBuilder<unknown> {
       const last = groups.length - 1;
       const prefix = (i: number) => options.prefixLast === true && i === last;
       const { top, titleOnly = false } = options;
+      const unrankedCap = options.sample ?? UNRANKED_CAP;
       const rankBodies = (options.matches ?? 0) <= (isPg ? PG_RANKED_MATCHES : SQLITE_RANKED_MATCHES);
       if (isPg) {
         const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
         const query = groups
           .map((g, i) => `(${g.map((term) => `${quote(term)}${prefix(i) ? ':*' : ''}`).join(' | ')})`)
           .join(options.anyWord ? ' | ' : ' & ');
-        // kb_search_matches and kb_search_newest ask the GIN index (migration 20261126090000): the
-        // planner, blind to the TOAST read each test costs, would otherwise test documents row by row.
+        // kb_search_matches, kb_search_sample and kb_search_newest ask the GIN index (migrations
+        // 20261126090000, 20261127090000): the planner, blind to the TOAST read each test costs,
+        // would otherwise test documents row by row.
         const tsquery = sql`to_tsquery('simple', ${query})`;
         if (top === undefined)
           return titleOnly
-            ? sql`(select s.article_id, 0 as score from kb_search as s where s.title_document @@ ${tsquery})`
-            : sql`(select m.article_id, 0 as score from kb_search_matches(${tsquery}) as m limit ${UNRANKED_CAP})`;
-        const titles = sql`(select s.article_id, ${sql.lit(TITLE_BONUS)} + ts_rank_cd(s.title_document, q.query, 1) as score
+            ? sql`(select s.article_id, 0 as score from kb_search as s where s.title_document @@ ${tsquery} limit ${unrankedCap})`
+            : options.sample === undefined
+              ? sql`(select m.article_id, 0 as score from kb_search_matches(${tsquery}) as m limit ${UNRANKED_CAP})`
+              : sql`(select m.article_id, 0 as score from kb_search_sample(${tsquery}, ${options.sample}) as m)`;
+        const titles = sql`(select s.article_id, ${sql.lit(TITLE_BONUS)} + ts_rank(s.title_document, q.query, 1) as score
           from kb_search as s, to_tsquery('simple', ${query}) as q(query)
           where s.title_document @@ q.query order by score desc limit ${top})`;
         const bodies = rankBodies
@@ -128,9 +135,9 @@ export function dialectHelpers(dialect: DialectName) {
       if (top === undefined)
         return titleOnly
           ? sql`(select rowid as article_id, 0 as score from kb_title_fts
-            where kb_title_fts match ${query} limit ${UNRANKED_CAP})`
+            where kb_title_fts match ${query} limit ${unrankedCap})`
           : sql`(select rowid as article_id, 0 as score from kb_search_fts
-            where kb_search_fts match ${query} limit ${UNRANKED_CAP})`;
+            where kb_search_fts match ${query} limit ${unrankedCap})`;
       const titles = sql`select * from (select rowid as article_id, ${sql.lit(TITLE_BONUS)} - rank as score
         from kb_title_fts where kb_title_fts match ${query} order by rank limit ${top})`;
       const bodies = rankBodies

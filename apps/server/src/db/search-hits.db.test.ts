@@ -77,7 +77,9 @@ describe('searchHits: knowledge search ranking on both databases', () => {
     expect(await hits([['spo']], { top: 10, prefixLast: true, titleOnly: true })).toEqual([]);
   });
 
-  it('lists every match unranked for counting', async () => {
+  it('lists every match unranked for counting, or only the first in storage order', async () => {
     expect((await hits([['spool']])).sort()).toEqual(['bodyMany', 'bodyOnce']);
+    expect(await hits([['spool'], ['imprim']], { sample: 1 })).toEqual(['bodyMany']);
+    expect(await hits([['imprim']], { sample: 2 })).toEqual(['longTitle', 'shortTitle']);
   });
 });

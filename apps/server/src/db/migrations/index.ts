@@ -8,6 +8,7 @@ import * as m20261125090000 from './20261125090000_create_agent_exchange.js';
 import * as m20261125100000 from './20261125100000_create_knowledge.js';
 import * as m20261125110000 from './20261125110000_create_knowledge_search.js';
 import * as m20261126090000 from './20261126090000_create_knowledge_title_search.js';
+import * as m20261127090000 from './20261127090000_create_knowledge_search_sample.js';
 
 // Every migration, in order. Append only: a landed migration is never edited or removed.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261125100000_create_knowledge': m20261125100000,
   '20261125110000_create_knowledge_search': m20261125110000,
   '20261126090000_create_knowledge_title_search': m20261126090000,
+  '20261127090000_create_knowledge_search_sample': m20261127090000,
 };

@@ -11,6 +11,11 @@ import { closestTerms, prefixRange, type QueryWord, queryWords } from './query.j
 import { highlight, snippet } from './snippet.js';
 
 const COUNT_LIMIT = 1000;
+/**
+ * Matches a count looks at first when the vocabulary says there may be more: if the reader sees more
+ * than COUNT_LIMIT of them, that is the answer ("1,000+") and the others are never read.
+ */
+const COUNT_SAMPLE = 3000;
 const SUGGESTIONS = 5;
 /** Best-ranked matches a page is taken from, before the reader's visibility and filters. */
 const TOP = 500;
@@ -35,8 +40,9 @@ type Deps = { db: Kysely<DB>; dialect: DialectHelpers; clock: Clock };
  */
 export function createSearchService({ db, dialect, clock }: Deps) {
   /**
-   * Each word's terms to look for; unknown words are corrected from the vocabulary. `matches`: at
-   * most how many articles hold every word (the rarest word's count), from the vocabulary.
+   * Each word's terms to look for; unknown words are corrected from the vocabulary. `matchesOf`: at
+   * most how many articles hold every word of some groups (the rarest word's count), from the
+   * vocabulary; unbounded for the word being typed.
    */
   async function termGroups(words: QueryWord[], typing: boolean) {
     const all = [...new Set(words.flatMap((w) => w.variants))];
@@ -49,7 +55,7 @@ export function createSearchService({ db, dialect, clock }: Deps) {
     /** Groups that stand for a corrected word (it may have been right: a word the base lacks). */
     const corrected = new Set<string[]>();
     const corrections: { word: string; terms: string[] }[] = [];
-    let matches = Number.POSITIVE_INFINITY;
+    const held = new Map<readonly string[], number>();
     const holding = (terms: readonly string[]) => terms.reduce((sum, t) => sum + (docsOf.get(t) ?? 0), 0);
     for (const [i, word] of words.entries()) {
       const found = word.variants.filter((v) => docsOf.has(v));
@@ -58,7 +64,7 @@ export function createSearchService({ db, dialect, clock }: Deps) {
         groups.push([...new Set([...word.variants, foldAccents(word.word)])]);
       } else if (found.length > 0) {
         groups.push(found);
-        matches = Math.min(matches, holding(found));
+        held.set(found, holding(found));
       } else {
         const [from, to] = prefixRange((word.variants[0] ?? '').slice(0, 2));
         const vocabulary = await db
@@ -75,11 +81,13 @@ export function createSearchService({ db, dialect, clock }: Deps) {
           groups.push(closest);
           corrected.add(closest);
           for (const entry of vocabulary) docsOf.set(entry.term, entry.docs);
-          matches = Math.min(matches, holding(closest));
+          held.set(closest, holding(closest));
         }
       }
     }
-    return { groups, corrected, corrections, matches };
+    const matchesOf = (wanted: readonly (readonly string[])[]) =>
+      Math.min(...wanted.map((g) => held.get(g) ?? Number.POSITIVE_INFINITY));
+    return { groups, corrected, corrections, matchesOf };
   }
 
   /** The articles among `hits` the reader may see, with the filters, their score selected. */
@@ -133,26 +141,55 @@ export function createSearchService({ db, dialect, clock }: Deps) {
       // The page: among the best-ranked matches only (ranking every match of a common word is
       // what costs); the count: every match the reader may see, unranked, up to COUNT_LIMIT.
       const top = Math.max(TOP, offset + params.pageSize * 5);
-      const ranked = (wanted: string[][], titleOnly: boolean) =>
-        matching(reader, dialect.searchHits(wanted, { top, matches: terms.matches, titleOnly }), params)
+      const best = (wanted: string[][], titleOnly: boolean) =>
+        matching(
+          reader,
+          dialect.searchHits(wanted, { top, matches: terms.matchesOf(wanted), titleOnly }),
+          params,
+        )
           .orderBy(sql`hits.score`, 'desc')
+          .orderBy('kb_articles.id', 'desc');
+      const ranked = (wanted: string[][], titleOnly: boolean) =>
+        best(wanted, titleOnly).limit(params.pageSize).offset(offset).execute();
+      /**
+       * The reader's matches past the best-ranked `top` — those were hidden from him or outside his
+       * filters — newest first: they end a page the best-ranked cannot fill.
+       */
+      const beyondTop = async (wanted: string[][], shown: number) => {
+        const ids = (
+          await best(wanted, false).clearSelect().select('kb_articles.id').limit(top).execute()
+        ).map((r) => r.id);
+        let rest = matching(reader, dialect.searchHits(wanted), params);
+        if (ids.length > 0) rest = rest.where('kb_articles.id', 'not in', ids);
+        return rest
           .orderBy('kb_articles.id', 'desc')
-          .limit(params.pageSize)
-          .offset(offset)
+          .limit(params.pageSize - shown)
+          .offset(Math.max(0, offset - ids.length))
           .execute();
+      };
+      const visibleAmong = async (wanted: string[][], sample?: number) => {
+        const all = matching(reader, dialect.searchHits(wanted, { sample }), params);
+        const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${all
+          .clearSelect()
+          .select(sql.lit(1).as('one'))
+          .limit(COUNT_LIMIT + 1)}) as capped`.execute(db);
+        return Number(rows[0]?.n ?? 0);
+      };
+      const counted = async (wanted: string[][]) => {
+        if (terms.matchesOf(wanted) > COUNT_SAMPLE) {
+          const many = await visibleAmong(wanted, COUNT_SAMPLE);
+          if (many > COUNT_LIMIT) return many;
+        }
+        return visibleAmong(wanted);
+      };
       const page = async (wanted: string[][]) => {
-        const all = matching(reader, dialect.searchHits(wanted), params);
-        const [counted, inTitles] = await Promise.all([
-          sql<{ n: number | string }>`select count(*) as n from (${all
-            .clearSelect()
-            .select(sql.lit(1).as('one'))
-            .limit(COUNT_LIMIT + 1)}) as capped`.execute(db),
-          ranked(wanted, true),
-        ]);
+        const [total, inTitles] = await Promise.all([counted(wanted), ranked(wanted, true)]);
         // Title matches come first: a page they fill is the page (the title index is small); only
         // otherwise are the bodies ranked.
         const rows = inTitles.length === params.pageSize ? inTitles : await ranked(wanted, false);
-        return { total: Number(counted.rows[0]?.n ?? 0), rows };
+        if (rows.length < params.pageSize && total > offset + rows.length)
+          rows.push(...(await beyondTop(wanted, rows.length)));
+        return { total, rows };
       };
       let { total, rows } = await page(groups);
       const kept = groups.filter((g) => !terms.corrected.has(g));
