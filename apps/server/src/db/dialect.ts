@@ -69,15 +69,15 @@ export function dialectHelpers(dialect: DialectName) {
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
      * kb_search (migrations 20261125110000, 20261126090000, 20261127090000). `groups` are
      * already-normalised terms: any term of a group, every group (or any: `anyWord`); the last group
-     * may match as a prefix (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every match with score 0,
-     * for counting; with `sample`, only the first that many in storage order (a count that needs no
-     * more than a proof of "many" stops there).
+     * may match as a prefix (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every
+     * match with score 0, for counting; with `sample`, only the first that many in storage order (a
+     * count that needs no more than a proof of "many" stops there).
      *
      * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
      * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank on title_document,
      * divided by the title's length — cover density, three times dearer with several words, tells
-     * little on a title that holds them all); then the others, ranked on title and body (bm25 with the
-     * title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
+     * little on a title that holds them all); then the others, ranked on title and body (bm25 with
+     * the title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
      * bound the caller knows from the vocabulary) says the words are in so many articles that
      * ranking them all would cost more than it tells (every ranked article's positions are read:
      * ~1.3 µs each on SQLite, a TOAST read on PostgreSQL, for words too common to weigh much):
