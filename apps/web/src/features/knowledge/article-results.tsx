@@ -23,8 +23,7 @@ export function ArticleResult({
   staff: boolean;
   categories: readonly KbCategoryNode[];
 }) {
-  const { t, i18n } = useTranslation('knowledge');
-  const language = i18n.resolvedLanguage ?? 'fr';
+  const { t } = useTranslation('knowledge');
   const category = categoryPath(categories, article.category) ?? article.category_name;
   return (
     <article className="flex flex-col gap-1.5 px-4 py-4 sm:px-5">
@@ -64,14 +63,7 @@ export function ArticleResult({
             ))}
           </ul>
         ) : null}
-        <span>
-          {t('results.updated', { date: formatDate(article.updated_at, language) })}
-          {article.language !== language ? (
-            <span className="ml-1.5 rounded bg-slate-100 px-1 font-semibold uppercase dark:bg-slate-800">
-              {article.language}
-            </span>
-          ) : null}
-        </span>
+        <UpdatedOn article={article} />
       </div>
     </article>
   );
@@ -166,8 +158,7 @@ export function SearchResultItem({
   staff: boolean;
   categories: readonly KbCategoryNode[];
 }) {
-  const { t, i18n } = useTranslation('knowledge');
-  const language = i18n.resolvedLanguage ?? 'fr';
+  const { t } = useTranslation('knowledge');
   const { article } = result;
   const category = categoryPath(categories, article.category) ?? article.category_name;
   return (
@@ -221,16 +212,25 @@ export function SearchResultItem({
             ))}
           </ul>
         ) : null}
-        <span>
-          {t('results.updated', { date: formatDate(article.updated_at, language) })}
-          {article.language !== language ? (
-            <span className="ml-1.5 rounded bg-slate-100 px-1 font-semibold uppercase dark:bg-slate-800">
-              {article.language}
-            </span>
-          ) : null}
-        </span>
+        <UpdatedOn article={article} />
       </div>
     </article>
+  );
+}
+
+/** When the article was last updated, and its language when it is not the interface's. */
+function UpdatedOn({ article }: { article: Article }) {
+  const { t, i18n } = useTranslation('knowledge');
+  const language = i18n.resolvedLanguage ?? 'fr';
+  return (
+    <span>
+      {t('results.updated', { date: formatDate(article.updated_at, language) })}
+      {article.language !== language ? (
+        <span className="ml-1.5 rounded bg-slate-100 px-1 font-semibold uppercase dark:bg-slate-800">
+          {article.language}
+        </span>
+      ) : null}
+    </span>
   );
 }
 
