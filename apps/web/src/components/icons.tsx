@@ -28,6 +28,14 @@ export const LifebuoyIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const ImageIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <circle cx="9" cy="10" r="1.75" />
+    <path d="m20.5 16-5-5-9 8.5" />
+  </Icon>
+);
+
 export const MonitorIcon = (props: IconProps) => (
   <Icon {...props}>
     <rect x="3" y="4" width="18" height="12" rx="2" />

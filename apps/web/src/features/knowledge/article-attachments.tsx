@@ -1,7 +1,6 @@
 import type { ArticleAttachment, PublicAttachment } from '@itsm/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
-import type { SVGProps } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaperclipIcon } from '../../components/icons';
@@ -16,24 +15,6 @@ import { markdownFor } from './article-media';
 import { kbKeys } from './knowledge-api';
 import { useKnowledgeErrorMessage } from './knowledge-errors';
 import { attachmentsQuery, deleteArticleFile, mediaKeys, uploadArticleFile } from './media-api';
-
-export const ImageIcon = (props: SVGProps<SVGSVGElement>) => (
-  <svg
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={1.75}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-    {...props}
-  >
-    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
-    <circle cx="9" cy="10" r="1.75" />
-    <path d="m20.5 16-5-5-9 8.5" />
-  </svg>
-);
 
 /** The message of a refused upload or removal, in the reader's words. */
 export function useMediaErrorMessage() {
