@@ -46,12 +46,25 @@ export function ArticleBadges({
 }
 
 /** A tag, linking to the articles that have it. */
-export function TagLink({ tag, className }: { tag: string; className?: string }) {
+/**
+ * A tag, linking to its articles; `refine` (in search results): to the current search narrowed to
+ * the tag instead.
+ */
+export function TagLink({
+  tag,
+  className,
+  refine = false,
+}: {
+  tag: string;
+  className?: string;
+  refine?: boolean;
+}) {
   const { t } = useTranslation('knowledge');
   return (
     <Link
+      from="/kb"
       to="/kb"
-      search={{ tag }}
+      search={refine ? (prev) => ({ ...prev, tag, page: undefined }) : { tag }}
       aria-label={t('tags.showTagged', { tag })}
       className={clsx(
         'inline-flex items-center rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 outline-none hover:bg-indigo-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:bg-slate-800 dark:text-slate-300 dark:hover:bg-indigo-950 dark:hover:text-indigo-300',

@@ -23,49 +23,21 @@ export function ArticleResult({
   staff: boolean;
   categories: readonly KbCategoryNode[];
 }) {
-  const { t } = useTranslation('knowledge');
-  const category = categoryPath(categories, article.category) ?? article.category_name;
   return (
-    <article className="flex flex-col gap-1.5 px-4 py-4 sm:px-5">
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <h3 className="min-w-0 text-base font-semibold break-words text-slate-900 dark:text-white">
-          <Link
-            to="/kb/articles/$id"
-            params={{ id: String(article.id) }}
-            className="outline-none hover:text-indigo-700 hover:underline focus-visible:underline dark:hover:text-indigo-300"
-          >
-            <Highlight text={article.title} query={query} />
-          </Link>
-        </h3>
-        <ArticleBadges article={article} staff={staff} />
-      </div>
-      {article.summary ? (
-        <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
-          <Highlight text={article.summary} query={query} />
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500 dark:text-slate-400">
-        {category ? (
-          <Link
-            to="/kb"
-            search={{ category: article.category ?? undefined }}
-            className="font-medium text-slate-600 hover:text-indigo-700 hover:underline dark:text-slate-300 dark:hover:text-indigo-300"
-          >
-            {category}
-          </Link>
-        ) : null}
-        {article.tags.length > 0 ? (
-          <ul aria-label={t('article.tags')} className="flex flex-wrap gap-1">
-            {article.tags.map((tag) => (
-              <li key={tag}>
-                <TagLink tag={tag} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <UpdatedOn article={article} />
-      </div>
-    </article>
+    <ResultCard
+      article={article}
+      staff={staff}
+      categories={categories}
+      title={<Highlight text={article.title} query={query} />}
+      excerpt={
+        article.summary ? (
+          <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
+            <Highlight text={article.summary} query={query} />
+          </p>
+        ) : null
+      }
+      refine={false}
+    />
   );
 }
 
@@ -158,8 +130,44 @@ export function SearchResultItem({
   staff: boolean;
   categories: readonly KbCategoryNode[];
 }) {
+  return (
+    <ResultCard
+      article={result.article}
+      staff={staff}
+      categories={categories}
+      title={<HighlightedText parts={result.title} />}
+      excerpt={
+        result.snippet.length > 0 ? (
+          <p className="line-clamp-3 text-sm break-words text-slate-600 dark:text-slate-400">
+            <HighlightedText parts={result.snippet} />
+          </p>
+        ) : null
+      }
+      refine
+    />
+  );
+}
+
+/**
+ * An article in a list: its title (linking to it), badges, excerpt, category, tags and date. The
+ * category and tag links browse the knowledge base, or (`refine`, search results) narrow the search.
+ */
+function ResultCard({
+  article,
+  staff,
+  categories,
+  title,
+  excerpt,
+  refine,
+}: {
+  article: Article;
+  staff: boolean;
+  categories: readonly KbCategoryNode[];
+  title: ReactNode;
+  excerpt: ReactNode;
+  refine: boolean;
+}) {
   const { t } = useTranslation('knowledge');
-  const { article } = result;
   const category = categoryPath(categories, article.category) ?? article.category_name;
   return (
     <article className="flex flex-col gap-1.5 px-4 py-4 sm:px-5">
@@ -170,23 +178,23 @@ export function SearchResultItem({
             params={{ id: String(article.id) }}
             className="outline-none hover:text-indigo-700 hover:underline focus-visible:underline dark:hover:text-indigo-300"
           >
-            <HighlightedText parts={result.title} />
+            {title}
           </Link>
         </h3>
         <ArticleBadges article={article} staff={staff} />
       </div>
-      {result.snippet.length > 0 ? (
-        <p className="line-clamp-3 text-sm break-words text-slate-600 dark:text-slate-400">
-          <HighlightedText parts={result.snippet} />
-        </p>
-      ) : null}
+      {excerpt}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500 dark:text-slate-400">
         {category && article.category !== null ? (
           <Link
             from="/kb"
             to="/kb"
-            search={(prev) => ({ ...prev, category: article.category ?? undefined, page: undefined })}
-            aria-label={t('searchResults.inCategory', { category })}
+            search={
+              refine
+                ? (prev) => ({ ...prev, category: article.category ?? undefined, page: undefined })
+                : { category: article.category }
+            }
+            aria-label={refine ? t('searchResults.inCategory', { category }) : undefined}
             className="font-medium text-slate-600 hover:text-indigo-700 hover:underline dark:text-slate-300 dark:hover:text-indigo-300"
           >
             {category}
@@ -196,18 +204,7 @@ export function SearchResultItem({
           <ul aria-label={t('article.tags')} className="flex flex-wrap gap-1">
             {article.tags.map((tag) => (
               <li key={tag}>
-                <Link
-                  from="/kb"
-                  to="/kb"
-                  search={(prev) => ({ ...prev, tag, page: undefined })}
-                  aria-label={t('searchResults.withTag', { tag })}
-                  className="inline-flex items-center rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 outline-none hover:bg-indigo-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:bg-slate-800 dark:text-slate-300 dark:hover:bg-indigo-950 dark:hover:text-indigo-300"
-                >
-                  <span aria-hidden="true" className="mr-0.5 text-slate-400">
-                    #
-                  </span>
-                  {tag}
-                </Link>
+                <TagLink tag={tag} refine={refine} />
               </li>
             ))}
           </ul>
