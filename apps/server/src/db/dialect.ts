@@ -69,12 +69,12 @@ export function dialectHelpers(dialect: DialectName) {
      * The knowledge articles matching a full-text query, as a subquery of (article_id, score) over
      * kb_search (migrations 20261125110000, 20261126090000, 20261127090000). `groups` are
      * already-normalised terms: any term of a group, every group (or any: `anyWord`); the last group
-     * may match as a prefix (typing). `titleOnly` looks in titles alone. Unranked (no `top`): every
-     * match with score 0, for counting; with `sample`, only the first that many in storage order (a
-     * count that needs no more than a proof of "many" stops there).
+     * may match as a prefix (typing). Unranked (no `top`): every match with score 0, for counting;
+     * with `sample`, only the first that many in storage order (a count that needs no more than a
+     * proof of "many" stops there).
      *
-     * Ranked: the `top` best, best first. Articles whose title holds every word come first, ranked
-     * on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank on title_document,
+     * Ranked: the `top` best, best first (`titleOnly`: among titles alone). Articles whose title
+     * holds every word come first, ranked on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank on title_document,
      * divided by the title's length — cover density, three times dearer with several words, tells
      * little on a title that holds them all); then the others, ranked on title and body (bm25 with
      * the title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
@@ -98,7 +98,6 @@ export function dialectHelpers(dialect: DialectName) {
       const last = groups.length - 1;
       const prefix = (i: number) => options.prefixLast === true && i === last;
       const { top, titleOnly = false } = options;
-      const unrankedCap = options.sample ?? UNRANKED_CAP;
       const rankBodies = (options.matches ?? 0) <= (isPg ? PG_RANKED_MATCHES : SQLITE_RANKED_MATCHES);
       if (isPg) {
         const quote = (term: string) => `'${term.replace(/'/g, "''")}'`;
@@ -110,11 +109,9 @@ export function dialectHelpers(dialect: DialectName) {
         // would otherwise test documents row by row.
         const tsquery = sql`to_tsquery('simple', ${query})`;
         if (top === undefined)
-          return titleOnly
-            ? sql`(select s.article_id, 0 as score from kb_search as s where s.title_document @@ ${tsquery} limit ${unrankedCap})`
-            : options.sample === undefined
-              ? sql`(select m.article_id, 0 as score from kb_search_matches(${tsquery}) as m limit ${UNRANKED_CAP})`
-              : sql`(select m.article_id, 0 as score from kb_search_sample(${tsquery}, ${options.sample}) as m)`;
+          return options.sample === undefined
+            ? sql`(select m.article_id, 0 as score from kb_search_matches(${tsquery}) as m limit ${UNRANKED_CAP})`
+            : sql`(select m.article_id, 0 as score from kb_search_sample(${tsquery}, ${options.sample}) as m)`;
         const titles = sql`(select s.article_id, ${sql.lit(TITLE_BONUS)} + ts_rank(s.title_document, q.query, 1) as score
           from kb_search as s, to_tsquery('simple', ${query}) as q(query)
           where s.title_document @@ q.query order by score desc limit ${top})`;
@@ -133,11 +130,8 @@ export function dialectHelpers(dialect: DialectName) {
       // A LIMIT keeps SQLite from flattening the match into the caller's join, where it would run
       // once per article row instead of once.
       if (top === undefined)
-        return titleOnly
-          ? sql`(select rowid as article_id, 0 as score from kb_title_fts
-            where kb_title_fts match ${query} limit ${unrankedCap})`
-          : sql`(select rowid as article_id, 0 as score from kb_search_fts
-            where kb_search_fts match ${query} limit ${unrankedCap})`;
+        return sql`(select rowid as article_id, 0 as score from kb_search_fts
+          where kb_search_fts match ${query} limit ${options.sample ?? UNRANKED_CAP})`;
       const titles = sql`select * from (select rowid as article_id, ${sql.lit(TITLE_BONUS)} - rank as score
         from kb_title_fts where kb_title_fts match ${query} order by rank limit ${top})`;
       const bodies = rankBodies
