@@ -74,10 +74,10 @@ export function dialectHelpers(dialect: DialectName) {
      * proof of "many" stops there).
      *
      * Ranked: the `top` best, best first (`titleOnly`: among titles alone). Articles whose title
-     * holds every word come first, ranked on their titles alone (SQLite: bm25 on kb_title_fts; PostgreSQL: ts_rank on title_document,
-     * divided by the title's length — cover density, three times dearer with several words, tells
-     * little on a title that holds them all); then the others, ranked on title and body (bm25 with
-     * the title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
+     * holds every word come first, ranked on their titles alone (SQLite: bm25 on kb_title_fts;
+     * PostgreSQL: ts_rank on title_document, divided by the title's length — cover density, three
+     * times dearer with several words, tells little on a title that holds them all); then the
+     * others, ranked on title and body (bm25 with the title four times the body; ts_rank_cd with title A, body B) — unless `matches` (an upper
      * bound the caller knows from the vocabulary) says the words are in so many articles that
      * ranking them all would cost more than it tells (every ranked article's positions are read:
      * ~1.3 µs each on SQLite, a TOAST read on PostgreSQL, for words too common to weigh much):
